@@ -1,0 +1,58 @@
+# Meister Hub — `make run` serves the platform, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bench lint vendor browser-deps messages clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.deps: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.test-deps: pyproject.toml $(VENV)/.deps
+	$(PIP) install --quiet -e '.[test]'
+	touch $@
+
+# KRDS and htmx come from the npm registry and are copied into static/ at build (no CDN).
+vendor: meisterhub/static/vendor/.stamp
+meisterhub/static/vendor/.stamp: package.json package-lock.json | $(PY)
+	npm ci --no-audit --no-fund --loglevel=error
+	$(PY) scripts/vendor_static.py
+	touch $@
+
+messages: | $(VENV)/.deps
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+browser-deps:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium fonts-nanum)
+
+run: $(VENV)/.deps vendor
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.test-deps vendor browser-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest
+	@if $(PY) scripts/pg_reachable.py "$(PG_TEST_URL)"; then \
+		echo "== PostgreSQL reachable: running the suite again on PostgreSQL =="; \
+		DATABASE_URL="$(PG_TEST_URL)" $(VENV)/bin/pytest; \
+	else echo "== PostgreSQL not reachable: suite ran on SQLite only =="; fi
+
+bench: $(VENV)/.test-deps vendor
+	$(PY) bench/run.py
+
+lint: $(VENV)/.test-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+clean:
+	rm -rf $(VENV) node_modules meisterhub/static/vendor db.sqlite3

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from meisterhub.core import views as core_views
+
+from .api import api
+
+admin.site.site_header = "마이스터 허브 관리"
+admin.site.site_title = "마이스터 허브 관리"
+admin.site.index_title = "운영 관리"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("meisters/", include("meisterhub.meisters.urls")),
+    path("accounts/", include("meisterhub.accounts.urls")),
+    path("companies/", include("meisterhub.companies.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
+    path("manage/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()

@@ -1,0 +1,41 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from meisterhub.companies.selectors import memberships_of, pending_memberships_for_admin
+from meisterhub.core import history
+
+from .forms import LoginForm, SignupForm
+
+
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:mypage")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        history.record(actor=user, action="accounts.user.signed_up", instance=user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "가입을 환영합니다. 소속 기업을 등록하거나 소속 신청을 해 주세요.")
+        return redirect("companies:start")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+@login_required
+def mypage(request):
+    return render(
+        request,
+        "accounts/mypage.html",
+        {
+            "memberships": memberships_of(request.user),
+            "pending_requests": pending_memberships_for_admin(request.user),
+        },
+    )

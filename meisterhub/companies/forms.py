@@ -1,0 +1,71 @@
+from django import forms
+
+from .models import Company, District
+from .validators import normalize_brn, normalize_corporate_number, normalize_phone
+
+INPUT = {"class": "krds-input"}
+SELECT = {"class": "krds-form-select"}
+
+
+class CompanyForm(forms.ModelForm):
+    brn = forms.CharField(
+        label="사업자등록번호", max_length=12, widget=forms.TextInput(attrs={**INPUT, "inputmode": "numeric"}),
+        help_text="숫자 10자리 (예: 123-45-67890)",
+    )
+    corporate_number = forms.CharField(
+        label="법인등록번호", required=False, max_length=14, widget=forms.TextInput(attrs=INPUT),
+        help_text="법인인 경우 13자리 (선택)",
+    )
+    phone = forms.CharField(label="대표 전화", required=False, max_length=20, widget=forms.TextInput(attrs=INPUT))
+
+    class Meta:
+        model = Company
+        fields = [
+            "name", "brn", "corporate_number", "representative", "industry", "size_class",
+            "org_type", "district", "address", "phone", "employees", "founded_on",
+        ]
+        widgets = {
+            "name": forms.TextInput(attrs=INPUT),
+            "representative": forms.TextInput(attrs=INPUT),
+            "industry": forms.Select(attrs=SELECT),
+            "size_class": forms.Select(attrs=SELECT),
+            "org_type": forms.Select(attrs=SELECT),
+            "district": forms.Select(attrs=SELECT, choices=District.choices),
+            "address": forms.TextInput(attrs=INPUT),
+            "employees": forms.NumberInput(attrs={**INPUT, "min": 0}),
+            "founded_on": forms.DateInput(attrs={**INPUT, "type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.warnings: list[str] = []
+        if self.instance.pk:
+            self.initial["brn"] = self.instance.brn_display
+            self.initial["corporate_number"] = self.instance.corporate_number_display
+            self.initial["phone"] = self.instance.phone_display
+
+    def clean_brn(self):
+        brn = normalize_brn(self.cleaned_data["brn"])
+        if Company.objects.filter(brn=brn).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                "이미 등록된 사업자등록번호입니다. 기존 기업에 소속 신청을 해 주세요."
+            )
+        return brn
+
+    def clean_corporate_number(self):
+        number, warning = normalize_corporate_number(self.cleaned_data.get("corporate_number", ""))
+        if warning:
+            self.warnings.append(warning)
+        return number
+
+    def clean_phone(self):
+        return normalize_phone(self.cleaned_data.get("phone", ""))
+
+
+class JoinForm(forms.Form):
+    brn = forms.CharField(
+        label="소속할 기업의 사업자등록번호", max_length=12, widget=forms.TextInput(attrs=INPUT)
+    )
+
+    def clean_brn(self):
+        return normalize_brn(self.cleaned_data["brn"])

@@ -1,0 +1,42 @@
+"""Checks on uploaded files: by content, never by name alone."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from PIL import Image, UnidentifiedImageError
+
+IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
+MAX_IMAGE_PIXELS = 40_000_000
+
+
+def validate_image(upload, *, max_bytes: int | None = None) -> str:
+    """Raise a Korean ValidationError unless the upload is a real, readable, small-enough image.
+
+    Returns the image's content type as read from its content.
+    """
+    limit = max_bytes or settings.MEISTER_PHOTO_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            f"사진 파일이 너무 큽니다. {limit // (1024 * 1024)}MB 이하만 올릴 수 있습니다.",
+            code="file_too_large",
+        )
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        with Image.open(upload) as image:
+            kind = image.format
+            width, height = image.size
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(
+            "이미지 파일이 아닙니다. JPG, PNG, WEBP, GIF 사진만 올릴 수 있습니다.",
+            code="not_an_image",
+        ) from None
+    finally:
+        upload.seek(position)
+    if kind not in IMAGE_FORMATS:
+        raise ValidationError(
+            "지원하지 않는 이미지 형식입니다. JPG, PNG, WEBP, GIF 사진만 올릴 수 있습니다.",
+            code="unsupported_image",
+        )
+    if width * height > MAX_IMAGE_PIXELS:
+        raise ValidationError("이미지 해상도가 너무 큽니다.", code="image_too_large")
+    return IMAGE_FORMATS[kind]

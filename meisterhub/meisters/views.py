@@ -1,0 +1,53 @@
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from meisterhub.core.http import is_htmx
+
+from .forms import MeisterFilterForm
+from .models import Meister
+from .selectors import get_public_meister, list_public_meisters
+
+PAGE_SIZE = 24
+
+
+@require_GET
+def meister_list(request):
+    form = MeisterFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    meisters = list_public_meisters(
+        field=filters.get("field") or None,
+        weekday=filters.get("weekday") or None,
+        query=filters.get("q") or None,
+    )
+    page = Paginator(meisters, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "filtered": bool(filters and any(filters.values()))}
+    template = "meisters/partials/results.html" if is_htmx(request) else "meisters/list.html"
+    return render(request, template, context)
+
+
+@require_GET
+def meister_detail(request, pk: int):
+    try:
+        meister = get_public_meister(pk)
+    except Meister.DoesNotExist:
+        raise Http404("마이스터를 찾을 수 없습니다.") from None
+    return render(request, "meisters/detail.html", {"meister": meister})
+
+
+@require_GET
+def meister_photo(request, pk: int):
+    """Photos of active meisters are public; the file is served through this check."""
+    meister = Meister.objects.filter(pk=pk, is_active=True).exclude(photo="").first()
+    if meister is None:
+        raise Http404("사진이 없습니다.")
+    response = FileResponse(meister.photo.open("rb"))
+    response["Content-Type"] = "image/jpeg" if meister.photo.name.lower().endswith(
+        (".jpg", ".jpeg")
+    ) else "image/png"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response
+
+

@@ -1,0 +1,32 @@
+"""Copy the front-end packages installed by npm into meisterhub/static/vendor/."""
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NODE = ROOT / "node_modules"
+VENDOR = ROOT / "meisterhub" / "static" / "vendor"
+
+COPIES = [
+    (NODE / "krds-uiux" / "resources" / "css", VENDOR / "krds" / "css"),
+    (NODE / "krds-uiux" / "resources" / "fonts", VENDOR / "krds" / "fonts"),
+    (NODE / "krds-uiux" / "resources" / "img", VENDOR / "krds" / "img"),
+    (NODE / "krds-uiux" / "resources" / "js", VENDOR / "krds" / "js"),
+    (NODE / "htmx.org" / "dist" / "htmx.min.js", VENDOR / "htmx" / "htmx.min.js"),
+]
+
+
+def main() -> None:
+    for source, target in COPIES:
+        if target.exists():
+            shutil.rmtree(target) if target.is_dir() else target.unlink()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.map", "*_bak.js"))
+        else:
+            shutil.copy2(source, target)
+    print(f"vendored {len(COPIES)} front-end packages into {VENDOR.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
