@@ -36,6 +36,13 @@ INSTALLED_APPS = [
     "meisterhub.companies",
     "meisterhub.meisters",
     "meisterhub.matching",
+    "meisterhub.consultations",
+    "meisterhub.mentoring",
+    "meisterhub.facilities",
+    "meisterhub.events",
+    "meisterhub.programs",
+    "meisterhub.network",
+    "meisterhub.reports",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +71,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "meisterhub.core.navigation.main_menu",
             ],
         },
     },
