@@ -15,7 +15,10 @@ class SignupForm(UserCreationForm):
     full_name = forms.CharField(label="성명", max_length=50, widget=forms.TextInput(attrs=INPUT))
     email = forms.EmailField(label="이메일", widget=forms.EmailInput(attrs=INPUT))
     phone = forms.CharField(
-        label="휴대전화", required=False, max_length=20, widget=forms.TextInput(attrs=INPUT),
+        label="휴대전화",
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs=INPUT),
         help_text="예: 010-1234-5678",
     )
     agree_privacy = forms.BooleanField(

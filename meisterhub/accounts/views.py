@@ -18,7 +18,9 @@ def signup(request):
         user = form.save()
         history.record(actor=user, action="accounts.user.signed_up", instance=user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "가입을 환영합니다. 소속 기업을 등록하거나 소속 신청을 해 주세요.")
+        messages.success(
+            request, "가입을 환영합니다. 소속 기업을 등록하거나 소속 신청을 해 주세요."
+        )
         return redirect("companies:start")
     return render(request, "accounts/signup.html", {"form": form})
 

@@ -9,20 +9,37 @@ SELECT = {"class": "krds-form-select"}
 
 class CompanyForm(forms.ModelForm):
     brn = forms.CharField(
-        label="사업자등록번호", max_length=12, widget=forms.TextInput(attrs={**INPUT, "inputmode": "numeric"}),
+        label="사업자등록번호",
+        max_length=12,
+        widget=forms.TextInput(attrs={**INPUT, "inputmode": "numeric"}),
         help_text="숫자 10자리 (예: 123-45-67890)",
     )
     corporate_number = forms.CharField(
-        label="법인등록번호", required=False, max_length=14, widget=forms.TextInput(attrs=INPUT),
+        label="법인등록번호",
+        required=False,
+        max_length=14,
+        widget=forms.TextInput(attrs=INPUT),
         help_text="법인인 경우 13자리 (선택)",
     )
-    phone = forms.CharField(label="대표 전화", required=False, max_length=20, widget=forms.TextInput(attrs=INPUT))
+    phone = forms.CharField(
+        label="대표 전화", required=False, max_length=20, widget=forms.TextInput(attrs=INPUT)
+    )
 
     class Meta:
         model = Company
         fields = [
-            "name", "brn", "corporate_number", "representative", "industry", "size_class",
-            "org_type", "district", "address", "phone", "employees", "founded_on",
+            "name",
+            "brn",
+            "corporate_number",
+            "representative",
+            "industry",
+            "size_class",
+            "org_type",
+            "district",
+            "address",
+            "phone",
+            "employees",
+            "founded_on",
         ]
         widgets = {
             "name": forms.TextInput(attrs=INPUT),

@@ -109,16 +109,16 @@ class Membership(models.Model):
     position = models.CharField(
         "권한", max_length=10, choices=Position.choices, default=Position.MEMBER
     )
-    status = models.CharField(
-        "상태", max_length=10, choices=Status.choices, default=Status.PENDING
-    )
+    status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "기업 소속"
         verbose_name_plural = "기업 소속"
         constraints = [
-            models.UniqueConstraint(fields=["user", "company"], name="membership_unique_user_company")
+            models.UniqueConstraint(
+                fields=["user", "company"], name="membership_unique_user_company"
+            )
         ]
 
     def __str__(self) -> str:

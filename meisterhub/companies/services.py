@@ -47,7 +47,8 @@ def update_company(*, actor, company: Company, **changes) -> Company:
         changes["brn"] = normalize_brn(changes["brn"])
         if Company.objects.filter(brn=changes["brn"]).exclude(pk=company.pk).exists():
             raise DomainError("이미 등록된 사업자등록번호입니다.", field="brn")
-    before = history.snapshot(company)
+    # From the database: a bound ModelForm may already have changed the instance in memory.
+    before = history.snapshot(Company.objects.get(pk=company.pk))
     for name, value in changes.items():
         setattr(company, name, value)
     company.save()

@@ -25,10 +25,13 @@ def normalize_brn(value: str) -> str:
     if not raw:
         raise ValidationError("사업자등록번호를 입력해 주세요.", code="required")
     if not raw.isdigit() or len(raw) != 10:
-        raise ValidationError("사업자등록번호는 숫자 10자리입니다 (예: 123-45-67890).", code="format")
+        raise ValidationError(
+            "사업자등록번호는 숫자 10자리입니다 (예: 123-45-67890).", code="format"
+        )
     if brn_check_digit(raw[:9]) != int(raw[9]):
         raise ValidationError(
-            "사업자등록번호가 올바르지 않습니다. 검증번호(마지막 자리)가 맞지 않습니다.", code="checksum"
+            "사업자등록번호가 올바르지 않습니다. 검증번호(마지막 자리)가 맞지 않습니다.",
+            code="checksum",
         )
     return raw
 
@@ -50,7 +53,9 @@ def normalize_corporate_number(value: str) -> tuple[str, str | None]:
     if not raw:
         return "", None
     if not raw.isdigit() or len(raw) != 13:
-        raise ValidationError("법인등록번호는 숫자 13자리입니다 (예: 110111-1234567).", code="format")
+        raise ValidationError(
+            "법인등록번호는 숫자 13자리입니다 (예: 110111-1234567).", code="format"
+        )
     if not corporate_number_checksum_ok(raw):
         return raw, (
             "법인등록번호의 검증번호가 맞지 않습니다. 2025년 1월 31일 이후 발급된 번호라면 "

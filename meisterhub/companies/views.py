@@ -30,9 +30,13 @@ def start(request):
         register_form = CompanyForm(request.POST, prefix="new")
         if register_form.is_valid():
             try:
-                company = services.register_company(actor=request.user, **register_form.cleaned_data)
+                company = services.register_company(
+                    actor=request.user, **register_form.cleaned_data
+                )
             except DomainError as exc:
-                register_form.add_error(exc.field if exc.field in register_form.fields else None, exc.message)
+                register_form.add_error(
+                    exc.field if exc.field in register_form.fields else None, exc.message
+                )
             else:
                 for warning in register_form.warnings:
                     messages.warning(request, warning)

@@ -25,7 +25,11 @@ class HistoryAdminMixin:
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         changed = [fs.model._meta.verbose_name for fs in formsets if fs.has_changed()]
-        m2m = [name for name in form.changed_data if name in {f.name for f in form.instance._meta.many_to_many}]
+        m2m = [
+            name
+            for name in form.changed_data
+            if name in {f.name for f in form.instance._meta.many_to_many}
+        ]
         if changed or m2m:
             record(
                 actor=request.user,

@@ -11,7 +11,7 @@ from .services import refresh_search_text
 class MeisterAdminForm(forms.ModelForm):
     class Meta:
         model = Meister
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - the admin edits every column
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

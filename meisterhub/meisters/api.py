@@ -44,7 +44,9 @@ def list_fields(request):
 
 @router.get("/", response=list[MeisterOut], summary="마이스터 목록")
 @paginate(LimitOffsetPagination)
-def list_meisters(request, field: str | None = None, weekday: str | None = None, q: str | None = None):
+def list_meisters(
+    request, field: str | None = None, weekday: str | None = None, q: str | None = None
+):
     if weekday and weekday not in {"0", "1", "2", "3", "4"}:
         weekday = "x"  # matches nobody: an unknown weekday is an empty result, not an error
     return list_public_meisters(field=field, weekday=weekday, query=q)

@@ -67,7 +67,11 @@ def read_rows(path: Path) -> list[tuple[int, dict | None, str | None]]:
             except json.JSONDecodeError as exc:
                 rows.append((number, None, f"JSON 형식 오류 ({exc.msg})"))
                 continue
-            rows.append((number, row, None) if isinstance(row, dict) else (number, None, "JSON 객체가 아닙니다"))
+            rows.append(
+                (number, row, None)
+                if isinstance(row, dict)
+                else (number, None, "JSON 객체가 아닙니다")
+            )
         return rows
     if suffix == ".csv":
         reader = csv.DictReader(io.StringIO(_read_bytes(path)))
@@ -84,7 +88,9 @@ def _read_xlsx(path: Path):
     try:
         sheet = load_workbook(path, read_only=True, data_only=True).active
     except Exception:  # openpyxl raises many kinds for a broken file
-        raise DomainError("XLSX 파일을 열 수 없습니다. 손상되었거나 엑셀 파일이 아닙니다.") from None
+        raise DomainError(
+            "XLSX 파일을 열 수 없습니다. 손상되었거나 엑셀 파일이 아닙니다."
+        ) from None
     rows_iter = sheet.iter_rows(values_only=True)
     header = [str(h).strip() if h is not None else "" for h in next(rows_iter, [])]
     _check_columns(header)
@@ -117,7 +123,13 @@ def validate_row(row: dict, known_fields: set[str]) -> tuple[dict | None, str | 
         weekdays = normalize_weekdays(clean["days"])
     except DomainError as exc:
         return None, exc.message
-    active = str(row.get("active", "true")).strip().lower() not in {"false", "0", "no", "n", "아니오"}
+    active = str(row.get("active", "true")).strip().lower() not in {
+        "false",
+        "0",
+        "no",
+        "n",
+        "아니오",
+    }
     return {
         "roster_id": str(row["id"]).strip(),
         "field_codes": codes,

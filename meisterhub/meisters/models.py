@@ -5,8 +5,16 @@ from django.urls import reverse
 WEEKDAYS = ["월", "화", "수", "목", "금", "토", "일"]
 WEEKDAY_CHOICES = [(str(i), f"{name}요일") for i, name in enumerate(WEEKDAYS[:5])]
 TITLE_SUGGESTIONS = [
-    "기술사", "명장", "기능장", "퇴직 현장기술자", "교수", "연구원", "박사",
-    "변리사", "회계사·투자전문가", "경영지도사",
+    "기술사",
+    "명장",
+    "기능장",
+    "퇴직 현장기술자",
+    "교수",
+    "연구원",
+    "박사",
+    "변리사",
+    "회계사·투자전문가",
+    "경영지도사",
 ]
 
 
@@ -30,7 +38,10 @@ class Field(models.Model):
 
 class Meister(models.Model):
     roster_id = models.CharField(
-        "명부 ID", max_length=20, unique=True, help_text="가져오기에서 같은 사람을 찾는 ID (예: E001)"
+        "명부 ID",
+        max_length=20,
+        unique=True,
+        help_text="가져오기에서 같은 사람을 찾는 ID (예: E001)",
     )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

@@ -21,7 +21,9 @@ def normalize_weekdays(days) -> str:
         elif text.isdigit() and 0 <= int(text) <= 4:
             result.add(text)
         else:
-            raise DomainError(f"알 수 없는 요일입니다: {day!s} (월~금 중에서 고르세요)", field="weekdays")
+            raise DomainError(
+                f"알 수 없는 요일입니다: {day!s} (월~금 중에서 고르세요)", field="weekdays"
+            )
     return "".join(sorted(result))
 
 
@@ -46,7 +48,12 @@ def _resolve_fields(field_codes: list[str]) -> list[Field]:
 
 @transaction.atomic
 def save_meister(
-    *, actor, roster_id: str, field_codes: list[str], photo=None, meister: Meister | None = None,
+    *,
+    actor,
+    roster_id: str,
+    field_codes: list[str],
+    photo=None,
+    meister: Meister | None = None,
     **profile,
 ) -> Meister:
     """Create or update a meister profile by its roster id; the first field is the main one."""

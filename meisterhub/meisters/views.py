@@ -43,11 +43,9 @@ def meister_photo(request, pk: int):
     if meister is None:
         raise Http404("사진이 없습니다.")
     response = FileResponse(meister.photo.open("rb"))
-    response["Content-Type"] = "image/jpeg" if meister.photo.name.lower().endswith(
-        (".jpg", ".jpeg")
-    ) else "image/png"
+    response["Content-Type"] = (
+        "image/jpeg" if meister.photo.name.lower().endswith((".jpg", ".jpeg")) else "image/png"
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'"
     return response
-
-

@@ -16,8 +16,11 @@ class CompanyFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"테스트기업{n}")
     brn = factory.Sequence(valid_brn)
     representative = "홍길동"
-    industry = factory.LazyFunction(lambda: Industry.objects.get_or_create(
-        code="29", defaults={"name": "기타 기계 및 장비 제조업"})[0])
+    industry = factory.LazyFunction(
+        lambda: Industry.objects.get_or_create(
+            code="29", defaults={"name": "기타 기계 및 장비 제조업"}
+        )[0]
+    )
     size_class = "sme"
     org_type = "sme"
     district = "seongsan"

@@ -8,12 +8,16 @@ from meisterhub.meisters.importing import import_meisters, read_rows
 
 
 class Command(BaseCommand):
-    help = "마이스터 명부(JSONL, CSV, XLSX)를 가져옵니다. 같은 ID는 갱신하고 중복 생성하지 않습니다."
+    help = (
+        "마이스터 명부(JSONL, CSV, XLSX)를 가져옵니다. 같은 ID는 갱신하고 중복 생성하지 않습니다."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument(
-            "--skip-invalid", action="store_true", help="잘못된 행은 건너뛰고 올바른 행만 가져옵니다."
+            "--skip-invalid",
+            action="store_true",
+            help="잘못된 행은 건너뛰고 올바른 행만 가져옵니다.",
         )
         parser.add_argument("--dry-run", action="store_true", help="검사만 하고 저장하지 않습니다.")
 
@@ -37,7 +41,9 @@ class Command(BaseCommand):
                 "올바른 행만 가져오려면 --skip-invalid 를 붙이세요."
             )
         if dry_run:
-            self.stdout.write(f"검사 완료: {report.rows}행 중 오류 {len(report.errors)}행 (저장 안 함)")
+            self.stdout.write(
+                f"검사 완료: {report.rows}행 중 오류 {len(report.errors)}행 (저장 안 함)"
+            )
             return
         self.stdout.write(
             self.style.SUCCESS(
