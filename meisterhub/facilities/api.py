@@ -1,3 +1,122 @@
-from ninja import Router
+"""JSON API: rooms and their busy times, create and cancel reservations (same services)."""
+
+from datetime import datetime, timedelta
+
+from django.http import Http404
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from meisterhub.companies.models import Company
+from meisterhub.core.errors import DomainError
+
+from .permissions import access_facility, access_reservation, active_company_ids
+from .selectors import busy_reservations, list_facilities
+from .services import cancel_reservation, create_recurring_reservation
 
 router = Router()
+STATUS_OF = {"conflict": 409, "forbidden": 403}
+
+
+class FacilityOut(Schema):
+    id: int
+    center: str
+    kind: str
+    name: str
+    capacity: int
+    equipment: list[str]
+    opening_hours: dict[str, list[str]]
+    booking_policy: str
+    approval_required: bool
+    buffer_minutes: int
+
+
+class BusyOut(Schema):
+    starts_at: datetime
+    ends_at: datetime
+    held_until: datetime
+
+
+class ReservationIn(Schema):
+    company_id: int | None = None
+    starts_at: datetime
+    ends_at: datetime
+    headcount: int
+    purpose: str
+    weeks: int = 1
+
+
+class ReservationOut(Schema):
+    id: int
+    facility_id: int
+    company_id: int | None
+    starts_at: datetime
+    ends_at: datetime
+    headcount: int
+    purpose: str
+    status: str
+    series_id: str | None
+
+    @staticmethod
+    def resolve_series_id(obj) -> str | None:
+        return str(obj.series_id) if obj.series_id else None
+
+
+def _refused(error: DomainError):
+    return HttpError(STATUS_OF.get(error.code, 400), error.message)
+
+
+@router.get("/", response=list[FacilityOut], summary="시설 목록")
+def list_rooms(request, center: str | None = None):
+    return list_facilities(center=center)
+
+
+@router.get("/{facility_id}/busy", response=list[BusyOut], summary="예약된 시간")
+def busy_times(request, facility_id: int, start: datetime | None = None, days: int = 7):
+    facility = access_facility(facility_id)
+    start = start or timezone.now()
+    if timezone.is_naive(start):
+        start = timezone.make_aware(start)
+    days = max(1, min(days, 62))
+    return [
+        {"starts_at": r.starts_at, "ends_at": r.ends_at, "held_until": r.blocked_until}
+        for r in busy_reservations(facility, start, start + timedelta(days=days))
+    ]
+
+
+@router.post("/{facility_id}/reservations", response={201: list[ReservationOut]}, auth=django_auth,
+             summary="예약 신청")
+def create(request, facility_id: int, payload: ReservationIn):
+    facility = access_facility(facility_id)
+    company = None
+    if payload.company_id is not None:
+        if not request.user.is_operator and payload.company_id not in active_company_ids(
+                request.user):
+            raise Http404("기업을 찾을 수 없습니다.")
+        company = Company.objects.filter(pk=payload.company_id).first()
+        if company is None:
+            raise Http404("기업을 찾을 수 없습니다.")
+    for moment in (payload.starts_at, payload.ends_at):
+        if timezone.is_naive(moment):
+            raise HttpError(400, "시간에 시간대(예: +09:00)를 넣어 주세요.")
+    try:
+        created = create_recurring_reservation(
+            actor=request.user, facility=facility, company=company,
+            starts_at=payload.starts_at, ends_at=payload.ends_at, weeks=payload.weeks,
+            headcount=payload.headcount, purpose=payload.purpose,
+        )
+    except DomainError as error:
+        raise _refused(error) from None
+    return 201, created
+
+
+@router.post("/reservations/{reservation_id}/cancel", response=ReservationOut, auth=django_auth,
+             summary="예약 취소")
+def cancel(request, reservation_id: int):
+    reservation = access_reservation(request.user, reservation_id)
+    try:
+        cancel_reservation(actor=request.user, reservation=reservation)
+    except DomainError as error:
+        raise _refused(error) from None
+    return reservation

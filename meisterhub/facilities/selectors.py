@@ -1,0 +1,59 @@
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from .models import Center, Facility, FacilityPhoto, Reservation
+from .permissions import active_company_ids
+
+
+def list_facilities(*, center: str | None = None) -> QuerySet[Facility]:
+    facilities = Facility.objects.filter(is_active=True).prefetch_related(
+        Prefetch("photos", queryset=FacilityPhoto.objects.order_by("order", "id"))
+    )
+    if center:
+        facilities = facilities.filter(center=center)
+    return facilities
+
+
+def facilities_by_center() -> list[dict]:
+    facilities = list(list_facilities())
+    return [
+        {"center": label, "value": value,
+         "facilities": [f for f in facilities if f.center == value]}
+        for value, label in Center.choices
+    ]
+
+
+def local_day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
+    start = timezone.make_aware(datetime.combine(first, time.min))
+    end = timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min))
+    return start, end
+
+
+def busy_reservations(facility: Facility, start: datetime, end: datetime) -> QuerySet[Reservation]:
+    """Active reservations holding the room (buffer included) at some point in [start, end)."""
+    return Reservation.objects.filter(
+        facility=facility, status__in=Reservation.ACTIVE,
+        blocked_from__lt=end, blocked_until__gt=start,
+    ).order_by("starts_at")
+
+
+def reservations_visible_to(user) -> QuerySet[Reservation]:
+    """Staff see all; others see what they booked and what their companies booked."""
+    qs = Reservation.objects.select_related("facility", "company", "user")
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    if user.is_operator:
+        return qs
+    return qs.filter(Q(user=user) | Q(company_id__in=active_company_ids(user)))
+
+
+def my_reservations(user) -> QuerySet[Reservation]:
+    return reservations_visible_to(user).order_by("-starts_at")
+
+
+def pending_reservations() -> QuerySet[Reservation]:
+    return Reservation.objects.filter(status=Reservation.Status.PENDING).select_related(
+        "facility", "company", "user"
+    ).order_by("starts_at")
