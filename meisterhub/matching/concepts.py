@@ -1,0 +1,141 @@
+"""Finding lexicon concepts in an analysed text.
+
+Order matters: material grades first (so "SCM440" is not read as the SCM of supply chains),
+then substrings of the spacing-free text, longest first and without overlaps (so
+"고주파열처리" is one concept, and a mask like "단조롭" hides "단조"), then whole-morpheme
+terms, then one-letter typos of longer terms ("열쳐리" -> 열처리) on the spans still free.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .analyzer import NOUN_TAGS, Analysis, clause_weights, deletions, is_ascii_alnum, jamo
+from .lexicon import Alias, Lexicon
+
+FUZZY_FACTOR = 0.75  # a typo match is a little less certain than an exact one
+_HANGUL = re.compile(r"^[가-힣]+$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    concept: str
+    surface: str  # what to show the user
+    start: int  # position in Analysis.text
+    kind: str  # "grade", "exact", "token", "fuzzy"
+    weight: float  # clause focus x certainty
+
+
+def _boundary_ok(comp: str, start: int, end: int, key: str) -> bool:
+    if is_ascii_alnum(key[0]) and start > 0 and is_ascii_alnum(comp[start - 1]):
+        return False
+    return not (is_ascii_alnum(key[-1]) and end < len(comp) and is_ascii_alnum(comp[end]))
+
+
+def _raw_to_compact(analysis: Analysis) -> list[int]:
+    out = [0] * (len(analysis.text) + 1)
+    pos = 0
+    for ci, ri in enumerate(analysis.index):
+        while pos <= ri:
+            out[pos] = ci
+            pos += 1
+    for p in range(pos, len(out)):
+        out[p] = len(analysis.index)
+    return out
+
+
+class _Spans:
+    def __init__(self, size: int):
+        self.taken = bytearray(size + 1)
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.taken[start:end])
+
+    def take(self, start: int, end: int) -> None:
+        self.taken[start:end] = b"\x01" * (end - start)
+
+
+def find_hits(analysis: Analysis, lex: Lexicon) -> list[Hit]:
+    text, comp = analysis.text, analysis.compact
+    if not comp:
+        return []
+    lower = comp.lower()
+    r2c = _raw_to_compact(analysis)
+    spans = _Spans(len(comp))
+    clauses = clause_weights(text, lex.markers)
+
+    def focus(raw_start: int) -> float:
+        for start, end, weight in clauses:
+            if start <= raw_start < end:
+                return weight
+        return 1.0
+
+    hits: list[Hit] = []
+    for grade in lex.grades:
+        for m in grade.pattern.finditer(text):
+            cs, ce = r2c[m.start()], r2c[m.end()]
+            if spans.free(cs, ce):
+                spans.take(cs, ce)
+                surface = m.group(0).upper().replace(" ", "")
+                hits.append(Hit(grade.family, surface, m.start(), "grade", focus(m.start())))
+
+    candidates: list[tuple[int, int, Alias]] = []
+    for i in range(len(lower) - 1):
+        for alias in lex.by_prefix.get(lower[i : i + 2], ()):
+            end = i + len(alias.key)
+            source = comp if alias.mode == "case" else lower
+            if source.startswith(alias.key, i) and _boundary_ok(comp, i, end, alias.key):
+                candidates.append((i, end, alias))
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    accepted: list[tuple[int, int]] = []
+    for start, end, alias in candidates:
+        if not spans.free(start, end) and (start, end) not in accepted:
+            continue
+        spans.take(start, end)
+        accepted.append((start, end))
+        if alias.concept:
+            raw = analysis.index[start]
+            hits.append(Hit(alias.concept, alias.surface, raw, "exact", focus(raw)))
+
+    for morph in analysis.morphs:
+        aliases = lex.by_token.get(morph.form)
+        if not aliases:
+            continue
+        cs, ce = r2c[morph.start], r2c[morph.end]
+        if not spans.free(cs, ce):
+            continue
+        for alias in aliases:
+            tag_ok = morph.tag.startswith(alias.tag) if alias.tag else morph.tag in NOUN_TAGS
+            if tag_ok and alias.concept:
+                surface = morph.form + ("다" if morph.tag in ("VV", "VA") else "")
+                hits.append(Hit(alias.concept, surface, morph.start, "token", focus(morph.start)))
+    hits.extend(_fuzzy_hits(analysis, lex, spans, r2c, focus))
+    return hits
+
+
+def _fuzzy_hits(analysis, lex, spans, r2c, focus) -> list[Hit]:
+    comp = analysis.compact
+    starts = {r2c[m.start] for m in analysis.morphs if m.tag in NOUN_TAGS}
+    starts |= {r2c[i + 1] for i, ch in enumerate(analysis.text) if ch == " "} | {0}
+    hits = []
+    for cs in sorted(starts):
+        for length in (6, 5, 4, 3):
+            window = comp[cs : cs + length]
+            if len(window) < length or not _HANGUL.match(window):
+                continue
+            if not spans.free(cs, cs + length):
+                continue
+            key = jamo(window)
+            found = {k for v in deletions(key) for k in lex.fuzzy.get(v, ())}
+            found = {k for k in found if jamo(k)[0] == key[0] and abs(len(k) - length) <= 1}
+            if not found:
+                continue
+            best = min(found, key=lambda k: (abs(len(k) - length), k))
+            alias = lex.fuzzy_alias[best]
+            spans.take(cs, cs + length)
+            raw = analysis.index[cs]
+            weight = focus(raw) * FUZZY_FACTOR
+            hits.append(Hit(alias.concept, window, raw, "fuzzy", weight))
+            break
+    return hits
