@@ -1,0 +1,72 @@
+"""Selecting the top N applications of a call and telling every applicant."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from meisterhub.core import history
+from meisterhub.core.errors import DomainError
+from meisterhub.core.models import History
+
+from ..models import Application, ApplicationStatus, Assignment, Beneficiary, Call, CallStatus
+from ..permissions import is_operator
+from ..ranking import rank_call
+from ..tasks import notify_results
+
+
+@transaction.atomic
+def select_applications(*, actor, call: Call, now=None) -> list[int]:
+    """Rank the call's evaluated applications and select the top `selection_count`.
+
+    Returns the selected application ids. Refuses while the call is open, when it was already
+    decided, or while an evaluation is still unfinished.
+    """
+    if not is_operator(actor):
+        raise DomainError("운영자만 선정할 수 있습니다.", code="forbidden")
+    call = Call.objects.select_for_update().select_related("program").get(pk=call.pk)
+    now = now or timezone.now()
+    if call.selected_at:
+        raise DomainError("이미 선정을 확정한 공고입니다.")
+    if call.status_at(now) != CallStatus.CLOSED:
+        raise DomainError("접수가 마감된 뒤에 선정할 수 있습니다.")
+    evaluating = Application.objects.filter(call=call, status=ApplicationStatus.EVALUATION)
+    pending = Assignment.objects.filter(application__in=evaluating, submitted_at__isnull=True)
+    if pending.exists():
+        raise DomainError(f"아직 제출되지 않은 평가가 {pending.count()}건 있습니다.")
+    unscored = evaluating.exclude(assignments__submitted_at__isnull=False).count()
+    if unscored:
+        raise DomainError(f"평가 점수가 없는 신청이 {unscored}건 있습니다. 평가위원을 배정해 주세요.")
+    ranked = rank_call(call)
+    if not ranked:
+        raise DomainError("평가를 마친 신청이 없습니다.")
+    by_id = Application.objects.in_bulk([r.application_id for r in ranked])
+    selected_ids = []
+    for item in ranked:
+        application = by_id[item.application_id]
+        chosen = item.rank <= call.selection_count
+        application.status = ApplicationStatus.SELECTED if chosen else ApplicationStatus.NOT_SELECTED
+        application.final_score = item.final_score
+        application.rank = item.rank
+        application.decided_at = now
+        if chosen:
+            selected_ids.append(application.pk)
+    applications = list(by_id.values())
+    Application.objects.bulk_update(
+        applications, ["status", "final_score", "rank", "decided_at"], batch_size=500)
+    Beneficiary.objects.bulk_create(
+        [Beneficiary(program=call.program, company_id=by_id[pk].company_id,
+                     year=call.program.year, application_id=pk) for pk in selected_ids],
+        ignore_conflicts=True)
+    call.selected_at = now
+    call.save(update_fields=["selected_at"])
+    content_type = ContentType.objects.get_for_model(Application)
+    History.objects.bulk_create([
+        History(actor=actor, action=f"programs.application.{a.status}", content_type=content_type,
+                object_id=str(a.pk), object_repr=str(a.pk),
+                changes={"status": ["evaluation", a.status], "rank": [None, a.rank],
+                         "final_score": [None, str(a.final_score)]})
+        for a in applications], batch_size=500)
+    history.record(actor=actor, action="programs.call.selected", instance=call,
+                   changes={"selected": selected_ids, "ranked": len(ranked)})
+    transaction.on_commit(lambda: notify_results.enqueue(call.pk))
+    return selected_ids
