@@ -17,7 +17,7 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         history.record(actor=user, action="accounts.user.signed_up", instance=user)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user)
         messages.success(
             request, "가입을 환영합니다. 소속 기업을 등록하거나 소속 신청을 해 주세요."
         )

@@ -40,3 +40,21 @@ def validate_image(upload, *, max_bytes: int | None = None) -> str:
     if width * height > MAX_IMAGE_PIXELS:
         raise ValidationError("이미지 해상도가 너무 큽니다.", code="image_too_large")
     return IMAGE_FORMATS[kind]
+
+
+SIGNATURES = [
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+]
+
+
+def sniff_image_type(head: bytes) -> str:
+    """The content type of a stored image from its first bytes (never from its name)."""
+    for signature, content_type in SIGNATURES:
+        if head.startswith(signature):
+            return content_type
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return "application/octet-stream"

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from meisterhub.core.http import is_htmx
+from meisterhub.core.uploads import sniff_image_type
 
 from .forms import MeisterFilterForm
 from .models import Meister
@@ -42,10 +43,10 @@ def meister_photo(request, pk: int):
     meister = Meister.objects.filter(pk=pk, is_active=True).exclude(photo="").first()
     if meister is None:
         raise Http404("사진이 없습니다.")
-    response = FileResponse(meister.photo.open("rb"))
-    response["Content-Type"] = (
-        "image/jpeg" if meister.photo.name.lower().endswith((".jpg", ".jpeg")) else "image/png"
-    )
+    handle = meister.photo.open("rb")
+    content_type = sniff_image_type(handle.read(16))
+    handle.seek(0)
+    response = FileResponse(handle, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'"
     return response

@@ -20,8 +20,12 @@ def run_manage(*args, **env):
 
 def test_production_settings_pass_check_deploy_with_zero_warnings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DJANGO_SETTINGS_MODULE="config.settings.prod", SECRET_KEY=secrets.token_urlsafe(60),
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="config.settings.prod",
+        SECRET_KEY=secrets.token_urlsafe(60),
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
@@ -39,12 +43,20 @@ def test_database_url_selects_postgresql():
         "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={**os.environ, "DATABASE_URL": "postgres://u@db.example:5432/meisterhub"},
     )
     assert out.stdout.strip() == "django.db.backends.postgresql"
     default = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
     )
     assert default.stdout.strip() == "django.db.backends.sqlite3"

@@ -29,9 +29,7 @@ class Command(BaseCommand):
             return
         rng = random.Random(seed)
         with transaction.atomic():
-            staff = self._user(
-                "staff", "운영자 김하나", Role.STAFF, is_staff=True, is_superuser=True
-            )
+            staff = self._user("staff", "운영자 김하나", Role.STAFF, is_staff=True)
             companies = companies_demo.seed(rng=rng)
             self.stdout.write(f"기업 {len(companies)}곳")
             meisters = meisters_demo.seed(rng=rng, actor=staff)
