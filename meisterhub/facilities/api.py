@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from django.http import Http404
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -108,7 +108,7 @@ def create(request, facility_id: int, payload: ReservationIn):
         )
     except DomainError as error:
         raise _refused(error) from None
-    return 201, created
+    return Status(201, created)
 
 
 @router.post("/reservations/{reservation_id}/cancel", response=ReservationOut, auth=django_auth,

@@ -59,7 +59,7 @@ def test_bad_slots_are_refused_and_change_nothing(member_a, company_a, start, en
 def test_past_and_closed_days_are_refused(member_a, company_a):
     room = make_facility()
     last_week = next_monday(-1)
-    with pytest.raises(DomainError, match="지난 시간은 예약할 수 없습니다."):
+    with pytest.raises(DomainError, match="지난 시간은 예약할 수 없습니다"):
         book(member_a, room, company_a, at(last_week, 10), at(last_week, 11))
     saturday = next_monday() + timedelta(days=5)
     with pytest.raises(DomainError, match="운영하지 않는 날입니다"):
@@ -106,7 +106,7 @@ def test_cancelled_time_can_be_booked_again_and_series_cancels_the_rest(member_a
     assert cancel_reservation(actor=member_a, reservation=made[1], whole_series=True) == 2
     statuses = list(Reservation.objects.order_by("starts_at").values_list("status", flat=True))
     assert statuses == ["confirmed", "cancelled", "cancelled"]
-    with pytest.raises(DomainError, match="이미 취소되었거나 반려된 예약입니다."):
+    with pytest.raises(DomainError, match="이미 취소되었거나 반려된 예약입니다"):
         cancel_reservation(actor=member_a, reservation=made[2])
     again = create_reservation(
         actor=member_a, facility=room, company=company_a, headcount=2, purpose="재예약",
@@ -127,12 +127,12 @@ def test_other_company_cannot_cancel(member_a, member_b, company_a):
 def test_booking_policies(member_a, company_a, company_b, staff_user):
     monday = next_monday()
     staff_only = make_facility(name="IR 미디어룸", booking_policy="staff")
-    with pytest.raises(DomainError, match="운영자만 예약할 수 있습니다."):
+    with pytest.raises(DomainError, match="운영자만 예약할 수 있습니다"):
         book(member_a, staff_only, company_a, at(monday, 10), at(monday, 11))
     residents = make_facility(name="입주기업 회의실", booking_policy="residents")
-    with pytest.raises(DomainError, match="창업지원센터 입주기업만 예약할 수 있습니다."):
+    with pytest.raises(DomainError, match="창업지원센터 입주기업만 예약할 수 있습니다"):
         book(member_a, residents, company_a, at(monday, 10), at(monday, 11))
-    with pytest.raises(DomainError, match="소속된 기업으로만 예약할 수 있습니다."):
+    with pytest.raises(DomainError, match="소속된 기업으로만 예약할 수 있습니다"):
         book(member_a, make_facility(name="회의실 B"), company_b, at(monday, 10), at(monday, 11))
     make_resident(company_a)
     (ok,) = book(member_a, residents, company_a, at(monday, 10), at(monday, 11))
