@@ -35,7 +35,7 @@ def get_kiwi():
             if _kiwi is None:
                 from kiwipiepy import Kiwi
 
-                _kiwi = Kiwi(model_type="cong", num_workers=0)
+                _kiwi = Kiwi(model_type="cong")
     return _kiwi
 
 

@@ -80,23 +80,27 @@ def find_hits(analysis: Analysis, lex: Lexicon) -> list[Hit]:
                 surface = m.group(0).upper().replace(" ", "")
                 hits.append(Hit(grade.family, surface, m.start(), "grade", focus(m.start())))
 
-    candidates: list[tuple[int, int, Alias]] = []
+    candidates: list[tuple[int, int, Alias, str]] = []
     for i in range(len(lower) - 1):
         for alias in lex.by_prefix.get(lower[i : i + 2], ()):
             end = i + len(alias.key)
             source = comp if alias.mode == "case" else lower
             if source.startswith(alias.key, i) and _boundary_ok(comp, i, end, alias.key):
-                candidates.append((i, end, alias))
-    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-    accepted: list[tuple[int, int]] = []
-    for start, end, alias in candidates:
-        if not spans.free(start, end) and (start, end) not in accepted:
+                candidates.append((i, end, alias, "exact"))
+    candidates += _fuzzy_candidates(analysis, lex, candidates, r2c)
+    # Longest first; on equal length an exact match beats a typo match.
+    candidates.sort(key=lambda c: (c[0] - c[1], c[3] != "exact", c[0]))
+    accepted: set[tuple[int, int]] = set()
+    for start, end, alias, kind in candidates:
+        if not spans.free(start, end) and (kind != "exact" or (start, end) not in accepted):
             continue
         spans.take(start, end)
-        accepted.append((start, end))
+        accepted.add((start, end))
         if alias.concept:
             raw = analysis.index[start]
-            hits.append(Hit(alias.concept, alias.surface, raw, "exact", focus(raw)))
+            certainty = FUZZY_FACTOR if kind == "fuzzy" else 1.0
+            surface = comp[start:end] if kind == "fuzzy" else alias.surface
+            hits.append(Hit(alias.concept, surface, raw, kind, focus(raw) * certainty))
 
     for morph in analysis.morphs:
         aliases = lex.by_token.get(morph.form)
@@ -110,32 +114,31 @@ def find_hits(analysis: Analysis, lex: Lexicon) -> list[Hit]:
             if tag_ok and alias.concept:
                 surface = morph.form + ("다" if morph.tag in ("VV", "VA") else "")
                 hits.append(Hit(alias.concept, surface, morph.start, "token", focus(morph.start)))
-    hits.extend(_fuzzy_hits(analysis, lex, spans, r2c, focus))
     return hits
 
 
-def _fuzzy_hits(analysis, lex, spans, r2c, focus) -> list[Hit]:
+def _fuzzy_candidates(analysis: Analysis, lex: Lexicon, exact, r2c) -> list:
+    """Windows of 3-6 syllables one jamo away from a lexicon term. A window must be at least
+    two syllables longer than any exact term starting there ("용접이" is 용접 + particle)."""
     comp = analysis.compact
+    longest: dict[int, int] = {}
+    for start, end, _alias, _kind in exact:
+        longest[start] = max(longest.get(start, 0), end - start)
     starts = {r2c[m.start] for m in analysis.morphs if m.tag in NOUN_TAGS}
     starts |= {r2c[i + 1] for i, ch in enumerate(analysis.text) if ch == " "} | {0}
-    hits = []
+    out = []
     for cs in sorted(starts):
         for length in (6, 5, 4, 3):
             window = comp[cs : cs + length]
-            if len(window) < length or not _HANGUL.match(window):
+            if len(window) < length or length < longest.get(cs, 0) + 2:
                 continue
-            if not spans.free(cs, cs + length):
+            if not _HANGUL.match(window) or window in lex.fuzzy_alias:
                 continue
             key = jamo(window)
             found = {k for v in deletions(key) for k in lex.fuzzy.get(v, ())}
             found = {k for k in found if jamo(k)[0] == key[0] and abs(len(k) - length) <= 1}
-            if not found:
-                continue
-            best = min(found, key=lambda k: (abs(len(k) - length), k))
-            alias = lex.fuzzy_alias[best]
-            spans.take(cs, cs + length)
-            raw = analysis.index[cs]
-            weight = focus(raw) * FUZZY_FACTOR
-            hits.append(Hit(alias.concept, window, raw, "fuzzy", weight))
-            break
-    return hits
+            if found:
+                best = min(found, key=lambda k: (abs(len(k) - length), k))
+                out.append((cs, cs + length, lex.fuzzy_alias[best], "fuzzy"))
+                break
+    return out
