@@ -105,6 +105,27 @@ class Call(models.Model):
     def is_open(self) -> bool:
         return self.status == CallStatus.OPEN
 
+    @property
+    def rules_display(self) -> list[str]:
+        """The eligibility rules in Korean, for the call page."""
+        from meisterhub.companies.models import District, SizeClass
+
+        def labels(choices, values):
+            return ", ".join(str(dict(choices.choices).get(v, v)) for v in values)
+
+        rules = []
+        if self.allowed_size_classes:
+            rules.append(f"기업 규모: {labels(SizeClass, self.allowed_size_classes)}")
+        if self.allowed_ksic_prefixes:
+            rules.append(f"업종(KSIC): {', '.join(self.allowed_ksic_prefixes)}로 시작하는 업종")
+        if self.allowed_districts:
+            rules.append(f"소재지: {labels(District, self.allowed_districts)}")
+        if self.max_years_since_founding is not None:
+            rules.append(f"설립 {self.max_years_since_founding}년 이내")
+        if self.exclude_selected_within_years:
+            rules.append(f"최근 {self.exclude_selected_within_years}년 안에 이 사업에 선정된 기업 제외")
+        return rules or ["제한 없음"]
+
 
 class RequiredDocument(models.Model):
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="required_documents")

@@ -1,0 +1,84 @@
+"""Public pages: calls, call detail and attachments, hidden champions, awards, outcomes."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from meisterhub.core.http import is_htmx
+
+from .. import selectors
+from ..forms import CallFilterForm, StartForm
+from ..models import Call, CallAttachment
+from ..permissions import companies_acting_for, is_operator
+from ..ranking import TIE_BREAK_RULES
+from .common import serve_document
+
+PAGE_SIZE = 20
+
+
+@require_GET
+def call_list(request):
+    form = CallFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    calls = selectors.list_calls(query=filters.get("q", ""), area=filters.get("area", ""),
+                                 status=filters.get("status", ""))
+    page = Paginator(calls, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "now": timezone.now()}
+    template = "programs/partials/call_results.html" if is_htmx(request) else "programs/calls.html"
+    return render(request, template, context)
+
+
+@require_GET
+def call_detail(request, pk: int):
+    try:
+        call = selectors.get_call(pk)
+    except Call.DoesNotExist:
+        raise Http404("공고를 찾을 수 없습니다.") from None
+    companies = companies_acting_for(request.user)
+    return render(request, "programs/call_detail.html", {
+        "call": call,
+        "start_form": StartForm(companies=companies) if companies.exists() else None,
+        "tie_break_rules": TIE_BREAK_RULES,
+        "is_staff": is_operator(request.user),
+    })
+
+
+@require_GET
+def attachment_download(request, pk: int):
+    attachment = get_object_or_404(CallAttachment, pk=pk)
+    return serve_document(attachment)
+
+
+@require_GET
+def hidden_champions(request):
+    from ..forms import ChampionForm
+
+    return render(request, "programs/champions.html", {
+        "champions": selectors.list_hidden_champions(),
+        "progress": selectors.champion_progress(),
+        "form": ChampionForm(initial={"year": timezone.localdate().year})
+        if is_operator(request.user) else None,
+    })
+
+
+@require_GET
+def awards(request):
+    return render(request, "programs/awards.html", {"awards": selectors.list_awards()})
+
+
+@require_GET
+def outcomes(request):
+    this_year = timezone.localdate().year
+    try:
+        year = int(request.GET.get("year", this_year - 1))
+    except ValueError:
+        year = this_year - 1
+    return render(request, "programs/outcomes.html", {
+        "year": year, "years": range(this_year, this_year - 6, -1),
+        "overall": selectors.beneficiary_growth(year),
+        "by_program": selectors.growth_by_program(year),
+        "participants": selectors.participation_count(year),
+        "totals": selectors.outcome_totals(year),
+    })
