@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from meisterhub.core import views as core_views
+from meisterhub.core import views_privacy
 
 from .api import api
 
@@ -24,6 +25,11 @@ urlpatterns = [
     path("reports/", include("meisterhub.reports.urls")),
     path("matching/", include("meisterhub.matching.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "privacy/reveal/<str:label>/<str:pk>/",
+        views_privacy.reveal_personal_data,
+        name="reveal_personal_data",
+    ),
     path("api/", api.urls),
     path("manage/", admin.site.urls),
 ]

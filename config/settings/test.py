@@ -4,6 +4,8 @@ from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES
 
 DEBUG = False
+# Enforcement is tested in accounts/tests/test_two_factor.py with the setting switched on.
+TWO_FACTOR_REQUIRED = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -38,3 +38,56 @@ class User(AbstractUser):
     @property
     def is_meister(self) -> bool:
         return self.role == Role.MEISTER
+
+
+class Consent(models.Model):
+    """A person's consent to a purpose of personal-data use (개인정보보호법 제15조)."""
+
+    class Purpose(models.TextChoices):
+        MEMBERSHIP = "membership", "회원 가입·관리"
+        MARKETING = "marketing", "행사·사업 안내 수신"
+        THIRD_PARTY = "third_party", "제3자 제공"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField("목적", max_length=20, choices=Purpose.choices)
+    version = models.CharField("약관 버전", max_length=20, default="2026-01")
+    items = models.CharField("수집 항목", max_length=200)
+    retention = models.CharField("보유 기간", max_length=100)
+    granted_at = models.DateTimeField("동의 일시", auto_now_add=True)
+    withdrawn_at = models.DateTimeField("철회 일시", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "개인정보 동의"
+        verbose_name_plural = "개인정보 동의"
+        ordering = ["-granted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_purpose_display()}"
+
+
+class LoginFailure(models.Model):
+    """A failed login, kept to lock an account out after repeated failures."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "로그인 실패"
+        verbose_name_plural = "로그인 실패"
+
+
+class TOTPDevice(models.Model):
+    """A TOTP authenticator app (RFC 6238) of a staff member or meister."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
+    secret = models.CharField(max_length=64)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_used_step = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "2단계 인증 기기"
+        verbose_name_plural = "2단계 인증 기기"
+
+    def __str__(self) -> str:
+        return f"{self.user} OTP"

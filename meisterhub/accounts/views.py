@@ -8,6 +8,7 @@ from meisterhub.companies.selectors import memberships_of, pending_memberships_f
 from meisterhub.core import history
 
 from .forms import LoginForm, SignupForm
+from .models import Consent
 
 
 def signup(request):
@@ -16,6 +17,12 @@ def signup(request):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
+        Consent.objects.create(
+            user=user,
+            purpose=Consent.Purpose.MEMBERSHIP,
+            items="성명, 이메일, 휴대전화",
+            retention="회원 탈퇴 또는 1년간 미이용 시까지",
+        )
         history.record(actor=user, action="accounts.user.signed_up", instance=user)
         login(request, user)
         messages.success(

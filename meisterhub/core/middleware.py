@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.conf import settings
 from django.utils import translation
 
@@ -18,3 +20,54 @@ class KoreanFirstLocaleMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy and friends on every response: no inline scripts anywhere."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = settings.CONTENT_SECURITY_POLICY
+        self.permissions = "camera=(self), microphone=(), geolocation=()"
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.policy:
+            response.headers.setdefault("Content-Security-Policy", self.policy)
+        response.headers.setdefault("Permissions-Policy", self.permissions)
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        return response
+
+
+class UnicodeNormalizationMiddleware:
+    """Korean text arrives composed (NFC) or decomposed (NFD, e.g. from macOS); normalise every
+    submitted value to NFC so the same words are stored and searched once."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.GET:
+            request.GET = _normalized(request.GET)
+        if request.method in {"POST", "PUT", "PATCH"}:
+            content_type = request.content_type or ""
+            if content_type.startswith(
+                ("application/x-www-form-urlencoded", "multipart/form-data")
+            ):
+                request.POST = _normalized(request.POST)
+            elif content_type == "application/json" and request.body:
+                try:
+                    text = request.body.decode("utf-8")
+                except UnicodeDecodeError:
+                    text = None  # left for the API to refuse as invalid input
+                if text is not None and not unicodedata.is_normalized("NFC", text):
+                    request._body = unicodedata.normalize("NFC", text).encode("utf-8")
+        return self.get_response(request)
+
+
+def _normalized(query_dict):
+    copy = query_dict.copy()
+    for key in list(copy.keys()):
+        copy.setlist(key, [unicodedata.normalize("NFC", v) for v in copy.getlist(key)])
+    copy._mutable = False
+    return copy

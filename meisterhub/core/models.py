@@ -29,3 +29,26 @@ class History(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class PersonalDataAccess(models.Model):
+    """Every full view of personal data by staff: who, when, which record, which items, why."""
+
+    created_at = models.DateTimeField("열람 일시", auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="열람자", on_delete=models.PROTECT, related_name="+"
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.CharField(max_length=64)
+    object_repr = models.CharField("대상", max_length=200)
+    fields = models.JSONField("열람 항목", default=list)
+    reason = models.CharField("열람 사유", max_length=200)
+
+    class Meta:
+        verbose_name = "개인정보 열람 기록"
+        verbose_name_plural = "개인정보 열람 기록"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} → {self.object_repr}"

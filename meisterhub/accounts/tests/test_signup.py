@@ -20,6 +20,8 @@ def test_signup_creates_a_company_member_and_logs_in(client, db):
     assert (user.role, user.phone, user.is_staff) == ("company_member", "+821023456789", False)
     assert History.objects.filter(action="accounts.user.signed_up", object_id=str(user.pk)).exists()
     assert client.get("/accounts/me/").status_code == 200
+    consent = user.consents.get()
+    assert (consent.purpose, consent.items) == ("membership", "성명, 이메일, 휴대전화")
 
 
 def test_signup_without_privacy_consent_saves_nothing(client, db):

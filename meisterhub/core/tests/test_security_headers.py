@@ -1,0 +1,49 @@
+import unicodedata
+
+from meisterhub.companies.models import Company
+
+
+def test_every_page_carries_a_strict_content_security_policy(client, db):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_pages_have_no_inline_scripts_or_handlers(client, taxonomy):
+    body = client.get("/meisters/").content.decode()
+    assert "onchange=" not in body
+    assert "onclick=" not in body
+    assert "<script>" not in body
+
+
+def test_decomposed_hangul_is_stored_composed(client, member_a):
+    nfd_name = unicodedata.normalize("NFD", "창원정밀")
+    assert nfd_name != "창원정밀"
+    client.force_login(member_a)
+    client.post(
+        "/companies/start/",
+        {
+            "register": "1",
+            "new-name": nfd_name,
+            "new-brn": "124-81-00998",
+            "new-representative": "김대표",
+            "new-industry": "29",
+            "new-size_class": "sme",
+            "new-org_type": "sme",
+            "new-district": "seongsan",
+            "new-address": "창원",
+            "new-employees": "3",
+        },
+    )
+    assert Company.objects.filter(name="창원정밀").count() == 1
+
+
+def test_decomposed_search_finds_composed_text(client, taxonomy):
+    from meisterhub.meisters.tests.factories import make_meister
+
+    make_meister(name="김용접", keywords=["오비탈 용접"])
+    response = client.get("/meisters/", {"q": unicodedata.normalize("NFD", "오비탈")})
+    assert [m.name for m in response.context["page"].object_list] == ["김용접"]
