@@ -76,6 +76,9 @@ class LoginFailure(models.Model):
         verbose_name = "로그인 실패"
         verbose_name_plural = "로그인 실패"
 
+    def __str__(self) -> str:
+        return f"{self.username} {self.created_at:%Y-%m-%d %H:%M}"
+
 
 class TOTPDevice(models.Model):
     """A TOTP authenticator app (RFC 6238) of a staff member or meister."""
