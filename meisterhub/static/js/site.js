@@ -5,3 +5,19 @@ document.addEventListener("change", (event) => {
     target.form.submit();
   }
 });
+
+// Matcher suggestions: a click on a suggested field or meister fills the booking form's select.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-field-code], [data-meister-id]");
+  if (!button) return;
+  const form = button.closest("form") || document;
+  const [name, value] = button.dataset.fieldCode
+    ? ["field", button.dataset.fieldCode]
+    : ["meister", button.dataset.meisterId];
+  const select = form.querySelector(`select[name="${name}"]`);
+  if (select && [...select.options].some((option) => option.value === value)) {
+    select.value = value;
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    select.focus();
+  }
+});
