@@ -82,6 +82,12 @@ class Event(models.Model):
                 and self.registration_opens_at <= now < self.registration_closes_at)
 
     @property
+    def eligible_labels(self) -> list[str]:
+        from meisterhub.companies.models import OrgType
+
+        return [OrgType(value).label for value in self.eligible_org_types or []]
+
+    @property
     def place_display(self) -> str:
         return str(self.facility) if self.facility_id and not self.place else self.place
 
