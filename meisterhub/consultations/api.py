@@ -1,3 +1,124 @@
-from ninja import Router
+"""JSON API over the same services as the pages."""
+
+from datetime import date, datetime, timedelta
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from meisterhub.companies.models import Company
+from meisterhub.core.errors import DomainError
+from meisterhub.meisters.models import Field, Meister
+
+from . import conf, services
+from .permissions import access_booking
+from .selectors import bookings_visible_to
+from .slots import free_slots
 
 router = Router()
+MAX_DAYS = 92
+
+
+class SlotOut(Schema):
+    starts_at: datetime
+    ends_at: datetime
+    place: str
+
+
+class BookingIn(Schema):
+    company_id: int
+    field: str
+    meister_id: int
+    starts_at: datetime
+    problem: str
+
+
+class BookingOut(Schema):
+    id: int
+    meister_id: int
+    meister_name: str
+    company_id: int | None
+    field: str | None
+    starts_at: datetime
+    ends_at: datetime
+    place: str
+    status: str
+    status_display: str
+
+    @staticmethod
+    def resolve_meister_name(obj) -> str:
+        return obj.meister.name
+
+    @staticmethod
+    def resolve_field(obj) -> str | None:
+        return obj.field_id
+
+    @staticmethod
+    def resolve_status_display(obj) -> str:
+        return obj.get_status_display()
+
+
+class CancelIn(Schema):
+    reason: str = ""
+
+
+def _raise(error: DomainError):
+    status = {"conflict": 409, "forbidden": 403}.get(error.code, 400)
+    raise HttpError(status, error.message)
+
+
+@router.get("/meisters/{meister_id}/slots", response=list[SlotOut], summary="마이스터의 빈 상담 시간")
+def list_free_slots(request, meister_id: int, start: date | None = None, end: date | None = None):
+    meister = Meister.objects.filter(pk=meister_id, is_active=True).first()
+    if meister is None:
+        raise HttpError(404, "마이스터를 찾을 수 없습니다.")
+    start = start or timezone.localdate()
+    end = end or start + timedelta(weeks=conf.booking_weeks())
+    if end < start or (end - start).days > MAX_DAYS:
+        raise HttpError(400, f"조회 기간은 시작일부터 {MAX_DAYS}일 이내로 정하세요.")
+    return free_slots([meister.pk], start, end)[meister.pk]
+
+
+@router.post("/bookings", response={201: BookingOut}, auth=django_auth, summary="상담 신청")
+def create_booking(request, payload: BookingIn):
+    company = Company.objects.filter(pk=payload.company_id).first()
+    field = Field.objects.filter(code=payload.field.upper()).first()
+    meister = Meister.objects.filter(pk=payload.meister_id).first()
+    if field is None:
+        raise HttpError(400, "알 수 없는 분야 코드입니다.")
+    if meister is None:
+        raise HttpError(404, "마이스터를 찾을 수 없습니다.")
+    try:
+        booking = services.book_consultation(
+            actor=request.user, company=company, field=field, meister=meister,
+            starts_at=payload.starts_at, problem=payload.problem,
+        )
+    except DomainError as error:
+        _raise(error)
+    return 201, booking
+
+
+@router.get("/bookings/mine", response=list[BookingOut], auth=django_auth, summary="나의 상담")
+def my_bookings(request, upcoming: bool = False):
+    qs = bookings_visible_to(request.user)
+    if upcoming:
+        qs = qs.filter(Q(starts_at__gt=timezone.now()), status__in=["requested", "confirmed"])
+    return qs.order_by("-starts_at")[:200]
+
+
+@router.post("/bookings/{booking_id}/cancel", response=BookingOut, auth=django_auth,
+             summary="상담 취소")
+def cancel(request, booking_id: int, payload: CancelIn):
+    try:
+        booking = access_booking(request.user, booking_id)
+    except Http404:
+        raise HttpError(404, "상담을 찾을 수 없습니다.") from None
+    try:
+        return services.cancel_booking(actor=request.user, booking=booking, reason=payload.reason)
+    except DomainError as error:
+        _raise(error)
+
+
