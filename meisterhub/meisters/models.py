@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 
 WEEKDAYS = ["월", "화", "수", "목", "금", "토", "일"]
 WEEKDAY_CHOICES = [(str(i), f"{name}요일") for i, name in enumerate(WEEKDAYS[:5])]
@@ -33,7 +34,12 @@ class Field(models.Model):
         ordering = ["order", "code"]
 
     def __str__(self) -> str:
-        return self.name_ko
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The field's name in the language of the page."""
+        return self.name_en if get_language() == "en" else self.name_ko
 
 
 class Meister(models.Model):
