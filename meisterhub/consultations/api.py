@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -98,7 +98,7 @@ def create_booking(request, payload: BookingIn):
         )
     except DomainError as error:
         _raise(error)
-    return 201, booking
+    return Status(201, booking)
 
 
 @router.get("/bookings/mine", response=list[BookingOut], auth=django_auth, summary="나의 상담")
