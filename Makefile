@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench lint vendor browser-deps messages clean
+.PHONY: run test bench lint vendor font-deps browser-deps clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,13 +28,16 @@ meisterhub/static/vendor/.stamp: package.json package-lock.json | $(PY)
 	$(PY) scripts/vendor_static.py
 	touch $@
 
-messages: | $(VENV)/.deps
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+# Debian packages: Korean fonts for PDF reports, chromium and poppler for browser and report tests.
+font-deps:
+	@test -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf || \
+		(apt-get update -qq && apt-get install -y -qq fonts-nanum)
 
-browser-deps:
-	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium fonts-nanum)
+browser-deps: font-deps
+	@test -x /usr/bin/chromium -a -x /usr/bin/pdftotext || \
+		(apt-get update -qq && apt-get install -y -qq chromium poppler-utils)
 
-run: $(VENV)/.deps vendor
+run: $(VENV)/.deps vendor font-deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)

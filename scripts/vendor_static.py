@@ -13,6 +13,7 @@ COPIES = [
     (NODE / "krds-uiux" / "resources" / "img", VENDOR / "krds" / "img"),
     (NODE / "krds-uiux" / "resources" / "js", VENDOR / "krds" / "js"),
     (NODE / "htmx.org" / "dist" / "htmx.min.js", VENDOR / "htmx" / "htmx.min.js"),
+    (NODE / "chart.js" / "dist" / "chart.umd.min.js", VENDOR / "chartjs" / "chart.umd.min.js"),
 ]
 
 
