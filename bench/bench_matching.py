@@ -36,8 +36,9 @@ def load_jsonl(path: Path) -> list[dict]:
 
 
 def load_roster(path: Path) -> list[MeisterProfile]:
-    return [MeisterProfile(**{k: row[k] for k in PROFILE_KEYS if k in row})
-            for row in load_jsonl(path)]
+    return [
+        MeisterProfile(**{k: row[k] for k in PROFILE_KEYS if k in row}) for row in load_jsonl(path)
+    ]
 
 
 class KeywordBaseline:

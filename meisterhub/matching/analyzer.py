@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass, field
 
 MAX_CHARS = 3000  # long stories are cut here; the problem is nearly always stated early
+KIWI_CHARS = 1500  # morpheme analysis is the slow part; lexicon matching sees all MAX_CHARS
 
 # Morpheme tags kept as content words (nouns, roots, foreign words, verb/adjective stems).
 CONTENT_TAGS = frozenset({"NNG", "NNP", "XR", "SL", "SH", "VV", "VA"})
@@ -144,6 +145,11 @@ class Analysis:
     def has_hangul(self) -> bool:
         return bool(_HANGUL_RE.search(self.text))
 
+    @property
+    def has_foreign_letters(self) -> bool:
+        """Letters of another script (Japanese, Chinese, Cyrillic...), not Hangul jamo."""
+        return any(ch.isalpha() and not ("\u3131" <= ch <= "\u318e") for ch in self.text)
+
     def content_terms(self) -> list[str]:
         return [m.form.lower() for m in self.morphs if m.tag in CONTENT_TAGS]
 
@@ -158,7 +164,7 @@ def analyze(text: object) -> Analysis:
 
 
 def morphs(text: str) -> list[Morph]:
-    tokens = get_kiwi().tokenize(text)
+    tokens = get_kiwi().tokenize(text[:KIWI_CHARS])
     return [Morph(t.form, t.tag.split("-")[0], t.start, t.start + t.len) for t in tokens]
 
 

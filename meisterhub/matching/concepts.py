@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from .analyzer import NOUN_TAGS, Analysis, clause_weights, deletions, is_ascii_alnum, jamo
 from .lexicon import Alias, Lexicon
 
+GRADE_COMPARISON = "강종 비교"
 FUZZY_FACTOR = 0.75  # a typo match is a little less certain than an exact one
+TOKEN_TAGS = NOUN_TAGS | {"NNB"}
 _HANGUL = re.compile(r"^[가-힣]+$")
 
 
@@ -80,6 +82,10 @@ def find_hits(analysis: Analysis, lex: Lexicon) -> list[Hit]:
                 surface = m.group(0).upper().replace(" ", "")
                 hits.append(Hit(grade.family, surface, m.start(), "grade", focus(m.start())))
 
+    grades = list(dict.fromkeys(h.surface for h in hits))
+    if len(grades) >= 2:  # two grades side by side: the question is about choosing material
+        hits.append(Hit(GRADE_COMPARISON, "·".join(grades[:2]), hits[0].start, "grade", 1.0))
+
     candidates: list[tuple[int, int, Alias, str]] = []
     for i in range(len(lower) - 1):
         for alias in lex.by_prefix.get(lower[i : i + 2], ()):
@@ -99,7 +105,9 @@ def find_hits(analysis: Analysis, lex: Lexicon) -> list[Hit]:
         if alias.concept:
             raw = analysis.index[start]
             certainty = FUZZY_FACTOR if kind == "fuzzy" else 1.0
-            surface = comp[start:end] if kind == "fuzzy" else alias.surface
+            surface = alias.surface
+            if kind == "fuzzy":
+                surface = analysis.text[raw : analysis.index[end - 1] + 1]
             hits.append(Hit(alias.concept, surface, raw, kind, focus(raw) * certainty))
 
     for morph in analysis.morphs:
@@ -110,7 +118,7 @@ def find_hits(analysis: Analysis, lex: Lexicon) -> list[Hit]:
         if not spans.free(cs, ce):
             continue
         for alias in aliases:
-            tag_ok = morph.tag.startswith(alias.tag) if alias.tag else morph.tag in NOUN_TAGS
+            tag_ok = morph.tag.startswith(alias.tag) if alias.tag else morph.tag in TOKEN_TAGS
             if tag_ok and alias.concept:
                 surface = morph.form + ("다" if morph.tag in ("VV", "VA") else "")
                 hits.append(Hit(alias.concept, surface, morph.start, "token", focus(morph.start)))
@@ -132,6 +140,9 @@ def _fuzzy_candidates(analysis: Analysis, lex: Lexicon, exact, r2c) -> list:
             window = comp[cs : cs + length]
             if len(window) < length or length < longest.get(cs, 0) + 2:
                 continue
+            raw_start, raw_end = analysis.index[cs], analysis.index[cs + length - 1]
+            if " " in analysis.text[raw_start:raw_end]:
+                continue  # typos live inside one word; spacing is handled by exact matching
             if not _HANGUL.match(window) or window in lex.fuzzy_alias:
                 continue
             key = jamo(window)

@@ -101,26 +101,30 @@ class Lexicon:
         self.markers: dict[str, float] = {}
         self.doc_text: dict[str, list[str]] = {f.code: [f.name_ko, f.scope] for f in self.fields}
         self._seen: set[tuple[str, str, str]] = set()
+        self._canonical: dict[str, str] = {}
         self._load_fields()
         self._load_knowledge(data_dir / "knowledge.tsv")
         self._load_synonyms(data_dir / "synonyms.tsv")
         self._load_grades(data_dir / "grades.tsv")
         self.markers = {row[0]: float(row[1]) for row in _rows(data_dir / "focus.tsv", 2)}
-        self.docs = {code: [t for part in parts for t in analyze_terms(part)]
-                     for code, parts in self.doc_text.items()}
+        self.docs = {
+            code: [t for part in parts for t in analyze_terms(part)]
+            for code, parts in self.doc_text.items()
+        }
 
     # -- building ----------------------------------------------------------------------
     def concept(self, term: str) -> Concept:
+        # "분체 도장" and "분체도장" are one concept: resolve through the compact form.
+        term = self._canonical.setdefault(compact_key(term) or term, term)
         if term not in self.concepts:
             self.concepts[term] = Concept(term)
         return self.concepts[term]
 
     def add_term(self, term: str, code: str | None, weight: float) -> None:
-        form = term.lstrip("=").partition("/")[0]
+        concept = self.concept(term.lstrip("=").partition("/")[0])
         if code:
-            weights = self.concept(form).weights
-            weights[code] = max(weights.get(code, 0.0), weight)
-        self.add_alias(term, form)
+            concept.weights[code] = max(concept.weights.get(code, 0.0), weight)
+        self.add_alias(term, concept.term)
 
     def add_alias(self, surface: str, concept: str) -> None:
         token_mode = surface.startswith("=")
@@ -166,7 +170,7 @@ class Lexicon:
         for row in _rows(path, 2):
             canonical, variants = row[0], row[1]
             if canonical != "-":
-                self.concept(canonical)
+                canonical = self.concept(canonical).term
                 self.add_alias(canonical, canonical)
             for variant in filter(None, (v.strip() for v in variants.split("|"))):
                 self.add_alias(variant, "" if canonical == "-" else canonical)
@@ -174,8 +178,9 @@ class Lexicon:
     def _load_grades(self, path: Path) -> None:
         for row in _rows(path, 3):
             pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{row[0]})(?![A-Za-z0-9])", re.IGNORECASE)
-            self.grades.append(Grade(pattern, row[1]))
-            self.concept(row[1]).weights.update(parse_weights(row[2]))
+            concept = self.concept(row[1])
+            concept.weights.update(parse_weights(row[2]))
+            self.grades.append(Grade(pattern, concept.term))
 
     # -- helpers -------------------------------------------------------------------------
     def weights(self, term: str) -> dict[str, float]:

@@ -3,7 +3,7 @@
 Field score (one number per field, higher is better)::
 
     score(f) = sum over concepts c found in the text of  w(c, f) * focus * certainty * repeat
-             + BM25_WEIGHT * BM25(f)            # Kiwi morphemes vs. the field's knowledge text
+             + BM25_WEIGHT * BM25(f) / max BM25  # Kiwi morphemes vs. the field's knowledge text
              + prior(org_type, f)               # e.g. 스타트업 -> BIZ/IP, small on purpose
 
 * Concepts come from the data files (knowledge base, slang/variant lexicon, material grades);
@@ -34,12 +34,12 @@ from .concepts import Hit, find_hits
 from .lexicon import FieldInfo, Lexicon, get_lexicon, get_taxonomy
 from .reasons import field_reason, meister_reason, token_list
 
-BM25_WEIGHT = 0.35
+BM25_WEIGHT = 2.0  # applied to BM25 / max BM25, so long texts can't inflate it
 REPEAT_BONUS = 0.15
 POSITION_WEIGHTS = (1.0, 0.6, 0.45, 0.35, 0.3)
 ORG_PRIORS = {
-    "스타트업": {"BIZ": 1.0, "IP": 0.4},
-    "예비창업자": {"BIZ": 1.5, "IP": 0.5},
+    "스타트업": {"BIZ": 0.6, "IP": 0.3},
+    "예비창업자": {"BIZ": 1.0, "IP": 0.4},
 }
 MSG_EMPTY = "분석할 내용이 없습니다. 겪고 있는 기술 문제를 한국어로 적어 주세요."
 MSG_FOREIGN = "한국어 설명을 찾지 못했습니다. 문제 상황을 한국어로 적어 주세요."
@@ -123,18 +123,21 @@ class Matcher:
     def _rank(self, text: str, org_type: str | None, top_n: int) -> MatchResult:
         analysis = analyze(text)
         if not analysis.has_content:
-            return self._neutral(MSG_EMPTY, top_n)
+            return self._neutral(MSG_FOREIGN if analysis.has_foreign_letters else MSG_EMPTY, top_n)
         hits = find_hits(analysis, self.lex)
         query = [t for t in analysis.content_terms() if len(t) > 1]
         query += [w for h in hits for w in h.concept.lower().split()]
         bm25 = self.field_index.scores(query)
+        bm_top = max(bm25.values(), default=0.0) or 1.0
+        bm25 = {code: value / bm_top for code, value in bm25.items()}
         per_field = self._concept_scores(hits)
         prior = ORG_PRIORS.get((org_type or "").strip(), {})
         if not per_field and not any(bm25.values()):
             msg = MSG_NO_MATCH if analysis.has_hangul else MSG_FOREIGN
             return self._neutral(msg, top_n, tokens=token_list(analysis, hits))
         raw = {
-            f.code: sum(per_field[f.code].values()) + BM25_WEIGHT * bm25[f.code]
+            f.code: sum(per_field[f.code].values())
+            + BM25_WEIGHT * bm25[f.code]
             + prior.get(f.code, 0.0)
             for f in self.lex.fields
         }
@@ -142,10 +145,19 @@ class Matcher:
         top = max(raw[order[0].code], 1e-9)
         surfaces = _surfaces(hits)
         fields = [
-            FieldScore(f.code, f.name_ko, round(max(raw[f.code], 0.0) / top, 4),
-                       field_reason(f, per_field[f.code], surfaces,
-                                    self.field_index.matched(query, f.code),
-                                    prior.get(f.code, 0.0), org_type))
+            FieldScore(
+                f.code,
+                f.name_ko,
+                round(max(raw[f.code], 0.0) / top, 4),
+                field_reason(
+                    f,
+                    per_field[f.code],
+                    surfaces,
+                    self.field_index.matched(query, f.code),
+                    prior.get(f.code, 0.0),
+                    org_type,
+                ),
+            )
             for f in order
         ]
         rel = {fs.code: fs.score for fs in fields}
@@ -157,21 +169,26 @@ class Matcher:
         concept_weight: dict[str, float] = {}
         for hit in hits:
             spec = max(self.lex.weights(hit.concept).values(), default=0.0) / 3
-            concept_weight[hit.concept] = max(concept_weight.get(hit.concept, 0.0),
-                                              spec * hit.weight)
+            concept_weight[hit.concept] = max(
+                concept_weight.get(hit.concept, 0.0), spec * hit.weight
+            )
         bm25 = self.meister_index.scores(query)
         bm_top = max(bm25.values(), default=0.0) or 1.0
         scored = []
         for m in self.meisters:
-            fits = [POSITION_WEIGHTS[min(i, 4)] * rel.get(code, 0.0)
-                    for i, code in enumerate(m.fields)]
+            fits = [
+                POSITION_WEIGHTS[min(i, 4)] * rel.get(code, 0.0) for i, code in enumerate(m.fields)
+            ]
             best = max(fits, default=0.0)
             fit = best + 0.25 * (sum(fits) - best)
             kw_map = self.keyword_concepts[m.id]
             shared = [c for c in concept_weight if c in kw_map]
             overlap = sum(concept_weight[c] for c in shared)
-            overlap += 0.5 * sum(concept_weight[c] for c in concept_weight
-                                 if c not in kw_map and c in self.career_concepts[m.id])
+            overlap += 0.5 * sum(
+                concept_weight[c]
+                for c in concept_weight
+                if c not in kw_map and c in self.career_concepts[m.id]
+            )
             score = 3 * fit + 0.6 * min(overlap, 3.0) + 0.5 * bm25[m.id] / bm_top
             keywords = list(dict.fromkeys(kw_map[c] for c in shared))
             reason = meister_reason(m.fields, self.lex, top_fields, keywords)
@@ -192,5 +209,12 @@ def _surfaces(hits: list[Hit]) -> dict[str, str]:
     return out
 
 
-__all__ = ["FieldInfo", "FieldScore", "MatchResult", "Matcher", "MeisterProfile",
-           "MeisterScore", "get_taxonomy"]
+__all__ = [
+    "FieldInfo",
+    "FieldScore",
+    "MatchResult",
+    "Matcher",
+    "MeisterProfile",
+    "MeisterScore",
+    "get_taxonomy",
+]

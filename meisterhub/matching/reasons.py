@@ -23,8 +23,14 @@ def _quoted(surface: str, concept: str) -> str:
     return f"‘{surface}’({concept})"
 
 
-def field_reason(info: FieldInfo, contrib: dict[str, float], surfaces: dict[str, str],
-                 bm25_terms: list[str], prior: float, org_type: str | None) -> str:
+def field_reason(
+    info: FieldInfo,
+    contrib: dict[str, float],
+    surfaces: dict[str, str],
+    bm25_terms: list[str],
+    prior: float,
+    org_type: str | None,
+) -> str:
     if contrib:
         best, words = [], []
         for concept in sorted(contrib, key=lambda c: -contrib[c]):
@@ -42,8 +48,9 @@ def field_reason(info: FieldInfo, contrib: dict[str, float], surfaces: dict[str,
     return ""
 
 
-def meister_reason(fields: list[str], lex: Lexicon, top_fields: list[str],
-                   keywords: list[str]) -> str:
+def meister_reason(
+    fields: list[str], lex: Lexicon, top_fields: list[str], keywords: list[str]
+) -> str:
     parts = []
     codes = [c for c in fields if c in lex.codes]
     if codes:

@@ -21,8 +21,7 @@ CODES = sorted(f.code for f in get_taxonomy())
 def files(tmp_path):
     experts = tmp_path / "experts.jsonl"
     experts.write_text(
-        "\n".join(json.dumps(m.__dict__, ensure_ascii=False) for m in ROSTER)
-        + "\n{broken\n",
+        "\n".join(json.dumps(m.__dict__, ensure_ascii=False) for m in ROSTER) + "\n{broken\n",
         encoding="utf-8",
     )
     requests = tmp_path / "requests.jsonl"
@@ -72,12 +71,27 @@ def test_unreadable_file_is_an_error(files, tmp_path):
 
 def test_subprocess_runs_without_a_database(files):
     experts, requests = files
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-           "DATABASE_URL": "postgres://nobody:none@127.0.0.1:1/no_such_db"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": "postgres://nobody:none@127.0.0.1:1/no_such_db",
+    }
     proc = subprocess.run(
-        [sys.executable, "manage.py", "match", "--experts", str(experts),
-         "--requests", str(requests)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
+        [
+            sys.executable,
+            "manage.py",
+            "match",
+            "--experts",
+            str(experts),
+            "--requests",
+            str(requests),
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert len(_check(proc.stdout)) == 4

@@ -82,6 +82,10 @@ def test_nothing_to_match_gives_message_and_neutral_order(matcher: Matcher, text
     assert all(f.score == 0 for f in result.fields)
 
 
+def test_other_language_gets_its_own_message(matcher: Matcher):
+    assert matcher.rank("溶接の割れ").message != matcher.rank("!!!").message
+
+
 def test_long_input_is_truncated_and_fast(matcher: Matcher):
     text = "어제 회의를 했습니다. " * 1500 + "용접 균열"
     matcher.rank("워밍업")
