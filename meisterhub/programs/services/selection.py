@@ -1,7 +1,7 @@
 """Selecting the top N applications of a call and telling every applicant."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from meisterhub.core import history
@@ -12,6 +12,20 @@ from ..models import Application, ApplicationStatus, Assignment, Beneficiary, Ca
 from ..permissions import is_operator
 from ..ranking import rank_call
 from ..tasks import notify_results
+
+
+def _write_decisions(applications, now) -> None:
+    """One prepared UPDATE run for every row: bulk_update's CASE chains grow with the batch."""
+    ops, quote = connection.ops, connection.ops.quote_name
+    table = quote(Application._meta.db_table)
+    sql = (f"UPDATE {table} SET {quote('status')} = %s, {quote('final_score')} = %s, "
+           f"{quote('rank')} = %s, {quote('decided_at')} = %s, {quote('updated_at')} = %s "
+           f"WHERE {quote('id')} = %s")
+    stamp = ops.adapt_datetimefield_value(now)
+    rows = [(a.status, ops.adapt_decimalfield_value(a.final_score, 6, 2), a.rank, stamp, stamp,
+             a.pk) for a in applications]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 @transaction.atomic
@@ -51,8 +65,7 @@ def select_applications(*, actor, call: Call, now=None) -> list[int]:
         if chosen:
             selected_ids.append(application.pk)
     applications = list(by_id.values())
-    Application.objects.bulk_update(
-        applications, ["status", "final_score", "rank", "decided_at"], batch_size=500)
+    _write_decisions(applications, now)
     Beneficiary.objects.bulk_create(
         [Beneficiary(program=call.program, company_id=by_id[pk].company_id,
                      year=call.program.year, application_id=pk) for pk in selected_ids],
