@@ -18,9 +18,10 @@ def _write_decisions(applications, now) -> None:
     """One prepared UPDATE run for every row: bulk_update's CASE chains grow with the batch."""
     ops, quote = connection.ops, connection.ops.quote_name
     table = quote(Application._meta.db_table)
-    sql = (f"UPDATE {table} SET {quote('status')} = %s, {quote('final_score')} = %s, "
-           f"{quote('rank')} = %s, {quote('decided_at')} = %s, {quote('updated_at')} = %s "
-           f"WHERE {quote('id')} = %s")
+    columns = ", ".join(f"{quote(name)} = %s" for name in
+                        ("status", "final_score", "rank", "decided_at", "updated_at"))
+    # Table and column names are our own; every value is bound.
+    sql = f"UPDATE {table} SET {columns} WHERE {quote('id')} = %s"  # noqa: S608
     stamp = ops.adapt_datetimefield_value(now)
     rows = [(a.status, ops.adapt_decimalfield_value(a.final_score, 6, 2), a.rank, stamp, stamp,
              a.pk) for a in applications]
