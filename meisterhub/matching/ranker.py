@@ -25,6 +25,7 @@ both the request and the meister's keywords (full weight) or career (half weight
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -41,6 +42,7 @@ ORG_PRIORS = {
     "스타트업": {"BIZ": 0.6, "IP": 0.3},
     "예비창업자": {"BIZ": 1.0, "IP": 0.4},
 }
+log = logging.getLogger(__name__)
 MSG_EMPTY = "분석할 내용이 없습니다. 겪고 있는 기술 문제를 한국어로 적어 주세요."
 MSG_FOREIGN = "한국어 설명을 찾지 못했습니다. 문제 상황을 한국어로 적어 주세요."
 MSG_NO_MATCH = "분야를 판단할 단서를 찾지 못했습니다. 소재·공정·증상을 조금 더 적어 주세요."
@@ -116,9 +118,14 @@ class Matcher:
 
     def rank(self, text: str, org_type: str | None = None, top_meisters: int = 10) -> MatchResult:
         try:
-            return self._rank(text, org_type, max(0, int(top_meisters)))
-        except Exception:  # never fail a page because of an odd input
-            return self._neutral(MSG_NO_MATCH, 10 if top_meisters is None else top_meisters)
+            top_n = max(0, int(top_meisters))
+        except (TypeError, ValueError):
+            top_n = 10
+        try:
+            return self._rank(text, org_type if isinstance(org_type, str) else None, top_n)
+        except Exception:  # never fail a page because of an odd input, but leave a trace
+            log.exception("matching failed for a %d-character request", len(str(text or "")))
+            return self._neutral(MSG_NO_MATCH, top_n)
 
     def _rank(self, text: str, org_type: str | None, top_n: int) -> MatchResult:
         analysis = analyze(text)

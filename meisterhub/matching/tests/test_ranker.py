@@ -106,3 +106,4 @@ def test_odd_arguments_do_not_raise(matcher: Matcher):
     assert len(matcher.rank("용접", org_type="알수없음", top_meisters=0).meisters) == 0
     assert len(matcher.rank("용접", org_type=None, top_meisters=100).meisters) == 6
     assert matcher.rank(12345).fields
+    assert len(matcher.rank("용접", org_type=3, top_meisters="x").meisters) == 6
