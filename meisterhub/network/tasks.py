@@ -33,3 +33,15 @@ def notify_inquiry_answered(inquiry_id: int) -> None:
         message=f"{inquiry.name}님, '{inquiry.title}' 문의의 답변입니다.\n\n{inquiry.answer}",
         from_email=None, recipient_list=[inquiry.email],
     )
+
+
+@task()
+def suggest_inquiry_field(inquiry_id: int) -> None:
+    """Store the matcher's field hint on a technical inquiry; routing stays a staff decision."""
+    from .models import Inquiry
+    from .services.inquiries import suggest_field
+
+    inquiry = Inquiry.objects.get(pk=inquiry_id)
+    field = suggest_field(f"{inquiry.title}\n{inquiry.body}")
+    if field is not None:
+        Inquiry.objects.filter(pk=inquiry_id).update(suggested_field=field)

@@ -16,7 +16,7 @@ from .. import conf
 from ..business_days import add_business_days
 from ..models import Inquiry
 from ..permissions import active_company_ids, can_answer_inquiry, can_close_inquiry
-from ..tasks import notify_inquiry_answered, notify_inquiry_routed
+from ..tasks import notify_inquiry_answered, notify_inquiry_routed, suggest_inquiry_field
 from .common import clean_email, clean_phone, require_staff, required_text
 
 logger = logging.getLogger(__name__)
@@ -35,11 +35,11 @@ def _matcher():
 def suggest_field(text: str) -> Field | None:
     """The matcher's best field for a technical question, or None; a hint for staff only."""
     try:
-        code = _matcher().rank(text).fields[0].code
+        best = _matcher().rank(text).fields[0]
     except Exception:  # the hint must never block an inquiry
         logger.info("matcher suggestion unavailable", exc_info=True)
         return None
-    return Field.objects.filter(code=code).first()
+    return Field.objects.filter(code=best.code).first() if best.score > 0 else None
 
 
 def response_deadline(received_at) -> date:
@@ -86,9 +86,10 @@ def submit_inquiry(*, actor, channel: str, category: str, title: str, body: str,
         submitted_by=actor if self_service else None,
         logged_by=actor if is_operator else None,
         received_at=now, deadline=response_deadline(now),
-        suggested_field=suggest_field(f"{title}\n{body}")
-        if category == Inquiry.Category.TECHNICAL else None,
     )
+    if category == Inquiry.Category.TECHNICAL:
+        # The matcher loads Kiwi (seconds on first use): the hint is filled in the background.
+        transaction.on_commit(lambda: suggest_inquiry_field.enqueue(inquiry.pk))
     record(actor=actor, action="network.inquiry.received", instance=inquiry,
            changes={"channel": channel, "category": category, "company": str(company or ""),
                     "deadline": str(inquiry.deadline)})
