@@ -1,0 +1,8 @@
+from django.http import Http404
+
+
+def transfer(request):
+    raise Http404
+
+
+import_view = export_view = transfer
