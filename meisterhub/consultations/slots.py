@@ -7,6 +7,7 @@ queries; everything else is plain Python over those rows.
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 import holidays
 from django.utils import timezone
@@ -53,7 +54,7 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def block_occurs_on(block: RotationBlock, day: date) -> bool:
+def block_occurs_on(block: RotationBlock, day: date, ab_anchor: date | None = None) -> bool:
     """Does the block's weekday and week pattern fall on this date?"""
     if day.weekday() != block.weekday:
         return False
@@ -66,26 +67,34 @@ def block_occurs_on(block: RotationBlock, day: date) -> bool:
         weeks = (monday_of(day) - monday_of(anchor)).days // 7
         return weeks >= 0 and weeks % max(block.interval_weeks, 1) == 0
     if block.pattern == WeekPattern.AB:
-        weeks = (monday_of(day) - monday_of(conf.ab_anchor())).days // 7
+        weeks = (monday_of(day) - monday_of(ab_anchor or conf.ab_anchor())).days // 7
         return ("A" if weeks % 2 == 0 else "B") == block.ab_week
     return True
 
 
 def korean_holidays(start: date, end: date) -> dict[date, str]:
     """Public holidays, lunar ones and substitute days included, with Korean names."""
-    return dict(
-        holidays.country_holidays("KR", years=range(start.year, end.year + 1), language="ko")
-    )
+    return dict(_holidays_of_years(start.year, end.year))
 
 
-def aware(day: date, moment: time) -> datetime:
-    return timezone.make_aware(datetime.combine(day, moment))
+@lru_cache(maxsize=16)
+def _holidays_of_years(first: int, last: int) -> tuple:
+    # Building the table costs ~0.3 s the first time; holidays of a year do not change.
+    found = holidays.country_holidays("KR", years=range(first, last + 1), language="ko")
+    return tuple(found.items())
+
+
+def aware(day: date, moment: time, tz=None) -> datetime:
+    return datetime.combine(day, moment, tzinfo=tz or timezone.get_current_timezone())
 
 
 class RotationCalendar:
     def __init__(self, meister_ids, start: date, end: date):
         self.meister_ids = list(meister_ids)
         self.start, self.end = start, end
+        self.tz = timezone.get_current_timezone()
+        self.ab_anchor = conf.ab_anchor()
+        self._closed: dict[date, str | None] = {}
         self.holidays = korean_holidays(start, end)
         self.closures = list(Closure.objects.filter(starts_on__lte=end, ends_on__gte=start))
         self.blocks = defaultdict(list)
@@ -111,10 +120,16 @@ class RotationCalendar:
             starts_at__lt=aware(end + timedelta(days=1), time.min),
             ends_at__gt=aware(start, time.min),
         ).values_list("meister_id", "starts_at", "ends_at"):
-            self.taken[(meister_id, timezone.localdate(starts_at))].append((starts_at, ends_at))
+            self.taken[(meister_id, starts_at.astimezone(self.tz).date())].append(
+                (starts_at, ends_at))
 
     def closed_reason(self, day: date) -> str | None:
         """Why the center gives no consultations on this date, or None."""
+        if day not in self._closed:
+            self._closed[day] = self._closed_reason(day)
+        return self._closed[day]
+
+    def _closed_reason(self, day: date) -> str | None:
         if day.weekday() >= 5:
             return "주말에는 상담이 없습니다."
         if day in self.holidays:
@@ -135,7 +150,7 @@ class RotationCalendar:
         per_block = {c.block_id: c for c in changes if c.block_id is not None}
         result = []
         for block in self.blocks[meister_id]:
-            if not block_occurs_on(block, day):
+            if not block_occurs_on(block, day, self.ab_anchor):
                 continue
             change = per_block.get(block.pk) or (whole_day[0] if whole_day else None)
             if change and change.kind == ChangeKind.CANCEL:
@@ -164,7 +179,7 @@ class RotationCalendar:
         result = []
         for sitting in self.sittings(meister_id, day):
             step = timedelta(minutes=sitting.slot_minutes)
-            begin, finish = aware(day, sitting.start), aware(day, sitting.end)
+            begin, finish = aware(day, sitting.start, self.tz), aware(day, sitting.end, self.tz)
             while begin + step <= finish:
                 result.append(Slot(meister_id, begin, begin + step, sitting.place))
                 begin += step
@@ -173,7 +188,8 @@ class RotationCalendar:
     def is_taken(self, slot: Slot) -> bool:
         return any(
             s < slot.ends_at and slot.starts_at < e
-            for s, e in self.taken.get((slot.meister_id, timezone.localdate(slot.starts_at)), [])
+            for s, e in self.taken.get(
+                (slot.meister_id, slot.starts_at.astimezone(self.tz).date()), ())
         )
 
     def free_slots(self, meister_id: int, now: datetime | None = None) -> list[Slot]:
