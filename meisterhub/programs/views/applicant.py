@@ -16,6 +16,19 @@ from ..permissions import access_application, access_application_as_applicant, c
 from ..services.applications import open_supplement, reopened_document_ids
 from .common import add_domain_error, serve_document
 
+ACTION_LABELS = {
+    "programs.application.created": "신청서 작성 시작",
+    "programs.application.saved": "임시 저장",
+    "programs.application.document_uploaded": "서류 올림",
+    "programs.application.submitted": "제출",
+    "programs.application.resubmitted": "보완 서류 제출",
+    "programs.application.withdrawn": "신청 취소",
+    "programs.application.screened": "서류검토 통과",
+    "programs.application.supplement_requested": "보완 요청",
+    "programs.application.selected": "선정",
+    "programs.application.not_selected": "미선정",
+}
+
 
 @login_required
 @require_GET
@@ -130,7 +143,8 @@ def application_detail(request, pk: int):
         "documents": _documents_context(application),
         "supplement": open_supplement(application),
         "agreement": getattr(application, "agreement", None),
-        "history": history.history_of(application)[:30],
+        "history": [(h.created_at, ACTION_LABELS.get(h.action, h.action))
+                    for h in history.history_of(application)[:30]],
     })
 
 
