@@ -69,11 +69,13 @@ class Cluster:
                                str(self.port), "-q"], check=False, timeout=10)
         return done.returncode == 0
 
-    def create_database(self, name: str) -> str:
+    def create_database(self, name: str, template: str | None = None) -> str:
+        """A new database; from a template (e.g. one already migrated) it is a fast file copy."""
         import psycopg
 
+        clause = f' TEMPLATE "{template}"' if template else ""
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"{clause}')
         return self.url(name)
 
     def postmaster_pid(self) -> int | None:
