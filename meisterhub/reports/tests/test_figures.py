@@ -1,12 +1,12 @@
-from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from meisterhub.reports.figures import annual_figures
 
 from .factories import seed_year
 
-YEAR = date.today().year - 1
+YEAR = timezone.localdate().year - 1
 
 
 def section(figures, section_id):
