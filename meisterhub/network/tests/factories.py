@@ -29,7 +29,7 @@ def make_council(staff, *, name=None, members=2):
         kind = Institution.Kind.BANK if n == 0 else Institution.Kind.SUPPORT_AGENCY
         institution = make_institution(staff, kind=kind)
         contact = add_contact(actor=staff, institution=institution, name=f"실무자{n}",
-                              phone="010-2345-67%02d" % n, email=f"worker{n}@inst.kr")
+                              phone=f"010-2345-67{n:02d}", email=f"worker{n}@inst.kr")
         role = CouncilMembership.Role.FINANCING if n == 0 else roles[n % len(roles)]
         add_council_member(actor=staff, council=council, institution=institution, role=role,
                            contact=contact)
