@@ -22,8 +22,10 @@ def login_all(port: int, members: list[dict], password: str) -> list[Session]:
     return sessions
 
 
-def book_slots(sessions, members, slots, *, per_slot=2, seconds=60.0, log=None) -> dict:
-    """Attempt every slot `per_slot` times; each attempt is appended to `log` as a dict."""
+def book_slots(sessions, members, slots, *, per_slot=2, seconds=60.0, log=None,
+               stop=None) -> dict:
+    """Attempt every slot `per_slot` times; each attempt is appended to `log` as a dict.
+    Ends when the slots or `seconds` run out, or when stop() returns True."""
     log = [] if log is None else log
     lock = threading.Lock()
     items = [slot for slot in slots for _ in range(per_slot)]
@@ -42,7 +44,7 @@ def book_slots(sessions, members, slots, *, per_slot=2, seconds=60.0, log=None) 
                         "started": started, "ended": time.monotonic()})
         return status in (201, 409), latency  # 409 is the rule working, not an error
 
-    stats = run_phase(work, len(items), len(sessions), seconds)
+    stats = run_phase(work, len(items), len(sessions), seconds, stop)
     told = [a for a in log if a["status"] == 201]
     stats.update({
         "attempts": len(log), "told_succeeded": len(told),

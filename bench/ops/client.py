@@ -76,9 +76,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(1, math.ceil(share * len(ordered))) - 1]
 
 
-def run_phase(work, total: int, concurrency: int, seconds: float) -> dict:
+def run_phase(work, total: int, concurrency: int, seconds: float, stop=None) -> dict:
     """Call work(worker, n) for n in range(total) from `concurrency` threads, until the
-    count or the deadline runs out. work returns (ok, latency_seconds)."""
+    count or the deadline runs out, or stop() says so. work returns (ok, latency_seconds)."""
     lock = threading.Lock()
     counter = iter(range(total))
     latencies, errors = [], 0
@@ -86,7 +86,7 @@ def run_phase(work, total: int, concurrency: int, seconds: float) -> dict:
 
     def worker(index: int) -> None:
         nonlocal errors
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and not (stop and stop()):
             with lock:
                 n = next(counter, None)
             if n is None:

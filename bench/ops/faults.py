@@ -12,6 +12,8 @@ from bench.ops.booking import audit, book_slots, login_all
 from bench.ops.server import app_env, gunicorn, run_seed
 
 OK = (201, 409)  # booked, or refused because the slot is taken: the app answered properly
+SETTLE_ANSWERS = 30  # proper answers to see after the restart before the run may end
+HARD_CAP = 90.0  # seconds: the run ends then whatever happened
 
 
 def _recovery(log: list[dict], restart_at: float, database_up: float) -> dict:
@@ -31,7 +33,9 @@ def _recovery(log: list[dict], restart_at: float, database_up: float) -> dict:
 
 def fault_run(pg, *, database_url: str, workdir: Path, meisters: int, clients: int,
               seconds: float, restart_after: float, slots: int, workers: int = 4) -> dict:
-    """Book for `seconds`; restart PostgreSQL `restart_after` seconds in. pg: a Cluster."""
+    """Book for `seconds`; restart PostgreSQL `restart_after` seconds in. pg: a Cluster.
+    The run goes on past `seconds` (up to HARD_CAP) until the app has answered properly
+    SETTLE_ANSWERS times after the database came back, so recovery is always observed."""
     env = app_env(database_url, workdir / "media")
     seed = run_seed(env, "load", "--meisters", str(meisters), "--booking-meisters",
                     str(meisters), "--members", str(clients), "--slots", str(slots))
@@ -47,10 +51,16 @@ def fault_run(pg, *, database_url: str, workdir: Path, meisters: int, clients: i
             pg.restart("fast")
             marks["up"] = time.monotonic()
 
+        def settled() -> bool:
+            if "up" not in marks or time.monotonic() - began < seconds:
+                return False
+            return sum(a["status"] in OK and a["started"] > marks["up"] for a in log) >= SETTLE_ANSWERS
+
         controller = threading.Thread(target=restart, daemon=True)
+        began = time.monotonic()
         controller.start()
         stats = book_slots(sessions, seed["members"], seed["slots"], per_slot=2,
-                           seconds=seconds, log=log)
+                           seconds=HARD_CAP, log=log, stop=settled)
         controller.join(timeout=90)
         after = server.worker_pids()
         app_alive = server.process.poll() is None

@@ -180,14 +180,16 @@ def snapshot(args) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=["load", "backup", "snapshot"])
+    parser.add_argument("command", choices=["migrate", "load", "backup", "snapshot"])
     parser.add_argument("--meisters", type=int, default=300)
     parser.add_argument("--booking-meisters", type=int, default=20)
     parser.add_argument("--members", type=int, default=8)
     parser.add_argument("--slots", type=int, default=400)
     args = parser.parse_args()
     _setup(migrate=args.command != "snapshot")
-    result = {"load": seed_load, "backup": seed_backup, "snapshot": snapshot}[args.command](args)
+    commands = {"migrate": lambda args: {}, "load": seed_load, "backup": seed_backup,
+                "snapshot": snapshot}
+    result = commands[args.command](args)
     print(json.dumps(result, ensure_ascii=False))
 
 
