@@ -110,6 +110,9 @@ def create_recurring_reservation(
     series = Reservation.new_series_id() if weeks > 1 else None
     try:
         with transaction.atomic():
+            # One writer per room at a time: concurrent inserts meeting the exclusion
+            # constraint could otherwise deadlock one another on PostgreSQL.
+            Facility.objects.select_for_update().only("pk").get(pk=facility.pk)
             clashing = conflicts(facility, spans)
             if clashing:
                 dates = ", ".join(_day_label(moment) for moment in clashing)
