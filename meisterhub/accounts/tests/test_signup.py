@@ -50,3 +50,13 @@ def test_my_page_requires_login(client, db):
     response = client.get("/accounts/me/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_my_page_links_to_each_roles_work(client, member_a, staff_user):
+    client.force_login(member_a)
+    member_links = [link["url"] for link in client.get("/accounts/me/").context["links"]]
+    assert "/consultations/my/" in member_links
+    assert not any(url.startswith("/manage/") for url in member_links)
+    client.force_login(staff_user)
+    staff_links = [link["url"] for link in client.get("/accounts/me/").context["links"]]
+    assert "/manage/" in staff_links
