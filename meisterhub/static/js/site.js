@@ -21,3 +21,11 @@ document.addEventListener("click", (event) => {
     select.focus();
   }
 });
+
+// Forms that undo something ask first: <form data-confirm="…">.
+document.addEventListener("submit", (event) => {
+  const message = event.target.dataset ? event.target.dataset.confirm : undefined;
+  if (message && !window.confirm(message)) {
+    event.preventDefault();
+  }
+});
