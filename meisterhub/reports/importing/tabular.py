@@ -1,0 +1,82 @@
+"""Reading an uploaded CSV or XLSX into (line number, {column: value}) rows."""
+
+import csv
+import io
+
+from meisterhub.core.errors import DomainError
+
+from .. import conf
+
+
+def read_table(upload) -> tuple[list[str], list[tuple[int, dict]]]:
+    name = (upload.name or "").lower()
+    if upload.size > conf.IMPORT_MAX_BYTES:
+        raise DomainError(
+            f"파일이 너무 큽니다. {conf.IMPORT_MAX_BYTES // (1024 * 1024)}MB 이하만 가져올 수 있습니다.")
+    data = upload.read()
+    upload.seek(0)
+    if name.endswith(".xlsx"):
+        raw = _xlsx_rows(data)
+    elif name.endswith(".csv"):
+        raw = _csv_rows(data)
+    else:
+        raise DomainError("CSV 또는 XLSX 파일만 가져올 수 있습니다.")
+    raw = [(n, row) for n, row in raw if any(c not in (None, "") for c in row)]
+    if not raw:
+        raise DomainError("빈 파일입니다.")
+    header = [str(c or "").strip() for c in raw[0][1]]
+    rows = [(n, {h: v for h, v in zip(header, row, strict=False) if h}) for n, row in raw[1:]]
+    if len(rows) > conf.IMPORT_MAX_ROWS:
+        raise DomainError(f"한 번에 {conf.IMPORT_MAX_ROWS:,}행까지 가져올 수 있습니다.")
+    return header, rows
+
+
+def _xlsx_rows(data: bytes):
+    if not data.startswith(b"PK"):
+        raise DomainError("엑셀(XLSX) 파일이 아닙니다. 파일 내용을 확인해 주세요.")
+    from openpyxl import load_workbook
+
+    try:
+        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
+        return list(enumerate((list(r) for r in sheet.iter_rows(values_only=True)), start=1))
+    except Exception:  # openpyxl raises many kinds for a broken file
+        raise DomainError("엑셀 파일을 읽을 수 없습니다. 손상되지 않았는지 확인해 주세요.") from None
+
+
+def _csv_rows(data: bytes):
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise DomainError("CSV 파일의 문자 인코딩을 알 수 없습니다 (UTF-8 또는 CP949).")
+    if "\x00" in text:
+        raise DomainError("CSV 파일이 아닙니다. 파일 내용을 확인해 주세요.")
+    return list(enumerate(csv.reader(io.StringIO(text)), start=1))
+
+
+def require_columns(header: list[str], required: list[str]) -> None:
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise DomainError(f"필수 열이 없습니다: {', '.join(missing)}")
+
+
+def text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def integer(value, label: str) -> int:
+    raw = text(value).replace(",", "")
+    if not raw.lstrip("-").isdigit():
+        raise DomainError(f"{label}은(는) 숫자여야 합니다 ('{text(value) or '빈칸'}').")
+    return int(raw)
+
+
+def flag(value) -> bool:
+    return text(value).lower() in {"1", "true", "y", "yes", "예", "o", "○"}
