@@ -132,7 +132,7 @@ def route_inquiry(*, actor, inquiry: Inquiry, owner_staff=None, owner_meister: M
 
 @transaction.atomic
 def answer_inquiry(*, actor, inquiry: Inquiry, answer: str) -> Inquiry:
-    inquiry = Inquiry.objects.select_for_update().select_related("owner_meister").get(
+    inquiry = Inquiry.objects.select_for_update(of=("self",)).select_related("owner_meister").get(
         pk=inquiry.pk)
     if not can_answer_inquiry(actor, inquiry):
         if inquiry.status not in Inquiry.OPEN:
@@ -150,7 +150,7 @@ def answer_inquiry(*, actor, inquiry: Inquiry, answer: str) -> Inquiry:
 
 @transaction.atomic
 def close_inquiry(*, actor, inquiry: Inquiry) -> Inquiry:
-    inquiry = Inquiry.objects.select_for_update().select_related("owner_meister").get(
+    inquiry = Inquiry.objects.select_for_update(of=("self",)).select_related("owner_meister").get(
         pk=inquiry.pk)
     if not can_close_inquiry(actor, inquiry):
         raise DomainError("지금은 이 문의를 종결할 수 없습니다.", code="forbidden")
