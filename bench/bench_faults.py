@@ -21,10 +21,20 @@ from bench.pgcluster import pg_cluster  # noqa: E402
 def run() -> dict:
     with tempfile.TemporaryDirectory(prefix="mh-faults-") as tmp, pg_cluster() as pg:
         url = pg.create_database("meisterhub")
-        result = fault_run(pg, database_url=url, workdir=Path(tmp), meisters=20, clients=8,
-                           seconds=30.0, restart_after=10.0, slots=1200)
-    result["setup"] = ("gunicorn 4 sync workers, config.settings.prod, CONN_MAX_AGE=60 with "
-                       "health checks; 8 clients, each slot tried by 2 of them")
+        result = fault_run(
+            pg,
+            database_url=url,
+            workdir=Path(tmp),
+            meisters=20,
+            clients=8,
+            seconds=30.0,
+            restart_after=10.0,
+            slots=1200,
+        )
+    result["setup"] = (
+        "gunicorn 4 sync workers, config.settings.prod, CONN_MAX_AGE=60 with "
+        "health checks; 8 clients, each slot tried by 2 of them"
+    )
     return result
 
 

@@ -45,7 +45,8 @@ def _merge(phases: list[dict]) -> dict:
     seconds = sum(p["seconds"] for p in phases)
     requests = sum(p["requests"] for p in phases)
     return {
-        "requests": requests, "errors": sum(p["errors"] for p in phases),
+        "requests": requests,
+        "errors": sum(p["errors"] for p in phases),
         "requests_per_second": round(requests / seconds, 1) if seconds else 0.0,
         "p50_ms": round(sum(p["p50_ms"] for p in phases) / len(phases), 1),
         "p95_ms": round(sum(p["p95_ms"] for p in phases) / len(phases), 1),
@@ -53,8 +54,12 @@ def _merge(phases: list[dict]) -> dict:
 
 
 def _ratios(result: dict, bare: dict) -> None:
-    result["rps_ratio_to_bare"] = round(result["requests_per_second"] / bare["requests_per_second"], 3)
-    result["p95_ratio_to_bare"] = round(result["p95_ms"] / bare["p95_ms"], 2) if bare["p95_ms"] else None
+    result["rps_ratio_to_bare"] = round(
+        result["requests_per_second"] / bare["requests_per_second"], 3
+    )
+    result["p95_ratio_to_bare"] = (
+        round(result["p95_ms"] / bare["p95_ms"], 2) if bare["p95_ms"] else None
+    )
 
 
 def run() -> dict:
@@ -62,12 +67,24 @@ def run() -> dict:
     with tempfile.TemporaryDirectory(prefix="mh-load-") as tmp, pg_cluster() as pg:
         url = pg.create_database("meisterhub")
         env = app_env(url, Path(tmp) / "media")
-        seed = run_seed(env, "load", "--meisters", "300", "--booking-meisters", "20",
-                        "--members", str(CONCURRENCY), "--slots", str(BOOKING_SLOTS))
+        seed = run_seed(
+            env,
+            "load",
+            "--meisters",
+            "300",
+            "--booking-meisters",
+            "20",
+            "--members",
+            str(CONCURRENCY),
+            "--slots",
+            str(BOOKING_SLOTS),
+        )
         seeded = time.monotonic()
         with gunicorn(env, workers=WORKERS, log_dir=Path(tmp)) as server:
             endpoints = {
-                "bare": "/__bare__/", "home": "/", "meister_list": "/meisters/",
+                "bare": "/__bare__/",
+                "home": "/",
+                "meister_list": "/meisters/",
                 "meister_profile": f"/meisters/{seed['profile_id']}/",
                 "api_meister_list": "/api/meisters/?limit=24",
             }
@@ -79,8 +96,9 @@ def run() -> dict:
                     rounds[name].append(_get_phase(server.port, path, PER_ROUND))
             sessions = login_all(server.port, seed["members"], seed["password"])
             log: list[dict] = []
-            booking = book_slots(sessions, seed["members"], seed["slots"], per_slot=2,
-                                 seconds=60.0, log=log)
+            booking = book_slots(
+                sessions, seed["members"], seed["slots"], per_slot=2, seconds=60.0, log=log
+            )
             workers_alive = server.process.poll() is None
         found = audit(url, [a["id"] for a in log if a["status"] == 201])
     pages = {name: _merge(phases) for name, phases in rounds.items()}
@@ -88,13 +106,23 @@ def run() -> dict:
         if name != "bare":
             _ratios(pages[name], pages["bare"])
     _ratios(booking, pages["bare"])
-    booking.update({"double_bookings": found["duplicates"], "told_but_missing": found["missing"],
-                    "stored_bookings": found["stored_total"]})
+    booking.update(
+        {
+            "double_bookings": found["duplicates"],
+            "told_but_missing": found["missing"],
+            "stored_bookings": found["stored_total"],
+        }
+    )
     return {
-        "setup": {"server": f"gunicorn {WORKERS} sync workers, config.settings.prod",
-                  "database": "PostgreSQL (own throwaway cluster)", "concurrency": CONCURRENCY,
-                  "requests_per_endpoint": PER_ROUND * ROUNDS, "meisters": 300,
-                  "seed_seconds": round(seeded - started, 1), "server_alive": workers_alive},
+        "setup": {
+            "server": f"gunicorn {WORKERS} sync workers, config.settings.prod",
+            "database": "PostgreSQL (own throwaway cluster)",
+            "concurrency": CONCURRENCY,
+            "requests_per_endpoint": PER_ROUND * ROUNDS,
+            "meisters": 300,
+            "seed_seconds": round(seeded - started, 1),
+            "server_alive": workers_alive,
+        },
         "endpoints": pages,
         "booking": booking,
     }

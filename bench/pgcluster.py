@@ -19,8 +19,10 @@ from pathlib import Path
 
 def pg_bindir() -> Path | None:
     """The newest installed PostgreSQL's bin directory, or None without one."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
-                   key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0)
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+        key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0,
+    )
     return Path(found[-1]).parent if found else None
 
 
@@ -39,8 +41,14 @@ class Cluster:
 
     def _cmd(self, *args: str, check=True, timeout=60) -> subprocess.CompletedProcess:
         prefix = ["runuser", "-u", "postgres", "--"] if self.as_postgres else []
-        return subprocess.run(prefix + list(args), check=check, capture_output=True, text=True,
-                              timeout=timeout, cwd=self.root)
+        return subprocess.run(
+            prefix + list(args),
+            check=check,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=self.root,
+        )
 
     def url(self, dbname: str = "postgres") -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/{dbname}"
@@ -50,23 +58,61 @@ class Cluster:
         if self.as_postgres:
             shutil.chown(self.root, "postgres", "postgres")
             shutil.chown(self.sockets, "postgres", "postgres")
-        self._cmd(str(self.bindir / "initdb"), "-D", str(self.data), "-U", "postgres",
-                  "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
+        self._cmd(
+            str(self.bindir / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        )
 
     def start(self) -> None:
-        options = (f"-p {self.port} -k {self.sockets} -c listen_addresses=127.0.0.1 "
-                   "-c max_connections=60 -c logging_collector=off")
-        self._cmd(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.log),
-                  "-o", options, "-w", "-t", "60", "start")
+        options = (
+            f"-p {self.port} -k {self.sockets} -c listen_addresses=127.0.0.1 "
+            "-c max_connections=60 -c logging_collector=off"
+        )
+        self._cmd(
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.log),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
 
     def restart(self, mode: str = "fast") -> None:
         """What an operator's `pg_ctl restart -m fast` does: every session is cut off."""
-        self._cmd(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.log),
-                  "-m", mode, "-w", "-t", "60", "restart")
+        self._cmd(
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.log),
+            "-m",
+            mode,
+            "-w",
+            "-t",
+            "60",
+            "restart",
+        )
 
     def is_ready(self) -> bool:
-        done = subprocess.run([str(self.bindir / "pg_isready"), "-h", "127.0.0.1", "-p",
-                               str(self.port), "-q"], check=False, timeout=10)
+        done = subprocess.run(
+            [str(self.bindir / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.port), "-q"],
+            check=False,
+            timeout=10,
+        )
         return done.returncode == 0
 
     def create_database(self, name: str, template: str | None = None) -> str:
@@ -87,8 +133,18 @@ class Cluster:
     def stop(self) -> None:
         if not (self.data / "postmaster.pid").exists():
             return
-        done = self._cmd(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
-                         "-w", "-t", "30", "stop", check=False)
+        done = self._cmd(
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-m",
+            "immediate",
+            "-w",
+            "-t",
+            "30",
+            "stop",
+            check=False,
+        )
         pid = self.postmaster_pid()
         if done.returncode != 0 and pid:
             # Our own postmaster only, by the pid it wrote; never a broad kill.

@@ -22,8 +22,7 @@ def login_all(port: int, members: list[dict], password: str) -> list[Session]:
     return sessions
 
 
-def book_slots(sessions, members, slots, *, per_slot=2, seconds=60.0, log=None,
-               stop=None) -> dict:
+def book_slots(sessions, members, slots, *, per_slot=2, seconds=60.0, log=None, stop=None) -> dict:
     """Attempt every slot `per_slot` times; each attempt is appended to `log` as a dict.
     Ends when the slots or `seconds` run out, or when stop() returns True."""
     log = [] if log is None else log
@@ -33,24 +32,41 @@ def book_slots(sessions, members, slots, *, per_slot=2, seconds=60.0, log=None,
     def work(worker: int, n: int):
         slot, member = items[n], members[worker % len(members)]
         started = time.monotonic()
-        status, body, latency = sessions[worker % len(sessions)].post_json(BOOK_PATH, {
-            "company_id": member["company_id"], "field": slot["field"],
-            "meister_id": slot["meister_id"], "starts_at": slot["starts_at"],
-            "problem": "프레스 금형 크랙 반복 발생, 원인 분석 요청",
-        })
+        status, body, latency = sessions[worker % len(sessions)].post_json(
+            BOOK_PATH,
+            {
+                "company_id": member["company_id"],
+                "field": slot["field"],
+                "meister_id": slot["meister_id"],
+                "starts_at": slot["starts_at"],
+                "problem": "프레스 금형 크랙 반복 발생, 원인 분석 요청",
+            },
+        )
         booking_id = json.loads(body)["id"] if status == 201 else None
         with lock:
-            log.append({"slot": n // per_slot, "status": status, "id": booking_id,
-                        "started": started, "ended": time.monotonic()})
+            log.append(
+                {
+                    "slot": n // per_slot,
+                    "status": status,
+                    "id": booking_id,
+                    "started": started,
+                    "ended": time.monotonic(),
+                }
+            )
         return status in (201, 409), latency  # 409 is the rule working, not an error
 
     stats = run_phase(work, len(items), len(sessions), seconds, stop)
     told = [a for a in log if a["status"] == 201]
-    stats.update({
-        "attempts": len(log), "told_succeeded": len(told),
-        "refused_taken": sum(a["status"] == 409 for a in log),
-        "bookings_per_second": round(len(told) / stats["seconds"], 1) if stats["seconds"] else 0,
-    })
+    stats.update(
+        {
+            "attempts": len(log),
+            "told_succeeded": len(told),
+            "refused_taken": sum(a["status"] == 409 for a in log),
+            "bookings_per_second": round(len(told) / stats["seconds"], 1)
+            if stats["seconds"]
+            else 0,
+        }
+    )
     return stats
 
 
@@ -59,8 +75,12 @@ def audit(database_url: str, told_ids: list[int]) -> dict:
     import psycopg
 
     with psycopg.connect(database_url) as conn:
-        stored = {row[0] for row in conn.execute(
-            "SELECT id FROM consultations_booking WHERE channel = 'reservation'")}
+        stored = {
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM consultations_booking WHERE channel = 'reservation'"
+            )
+        }
         overlapping = conn.execute(
             """SELECT count(*) FROM consultations_booking a JOIN consultations_booking b
                ON a.meister_id = b.meister_id AND a.id < b.id

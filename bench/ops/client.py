@@ -24,11 +24,15 @@ class Session:
     def origin(self) -> str:
         return f"https://{HOST}:{self.port}"
 
-    def request(self, method: str, path: str, body: bytes | None = None,
-                headers: dict | None = None) -> tuple[int, bytes, float]:
+    def request(
+        self, method: str, path: str, body: bytes | None = None, headers: dict | None = None
+    ) -> tuple[int, bytes, float]:
         """(status, body, seconds); status 0 when the connection itself failed."""
-        sent = {"Host": f"{HOST}:{self.port}", "X-Forwarded-Proto": "https",
-                "Accept-Language": "ko"}
+        sent = {
+            "Host": f"{HOST}:{self.port}",
+            "X-Forwarded-Proto": "https",
+            "Accept-Language": "ko",
+        }
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         sent.update(headers or {})
@@ -48,15 +52,25 @@ class Session:
             conn.close()
 
     def _csrf_headers(self) -> dict:
-        return {"X-CSRFToken": self.cookies.get("csrftoken", ""), "Origin": self.origin,
-                "Referer": self.origin + "/"}
+        return {
+            "X-CSRFToken": self.cookies.get("csrftoken", ""),
+            "Origin": self.origin,
+            "Referer": self.origin + "/",
+        }
 
     def login(self, username: str, password: str) -> None:
         self.request("GET", "/accounts/login/")
-        form = urlencode({"csrfmiddlewaretoken": self.cookies.get("csrftoken", ""),
-                          "username": username, "password": password}).encode()
+        form = urlencode(
+            {
+                "csrfmiddlewaretoken": self.cookies.get("csrftoken", ""),
+                "username": username,
+                "password": password,
+            }
+        ).encode()
         status, _, _ = self.request(
-            "POST", "/accounts/login/", form,
+            "POST",
+            "/accounts/login/",
+            form,
             {**self._csrf_headers(), "Content-Type": "application/x-www-form-urlencoded"},
         )
         if status != 302 or "sessionid" not in self.cookies:
@@ -64,8 +78,9 @@ class Session:
 
     def post_json(self, path: str, payload: dict) -> tuple[int, bytes, float]:
         body = json.dumps(payload).encode()
-        return self.request("POST", path, body,
-                            {**self._csrf_headers(), "Content-Type": "application/json"})
+        return self.request(
+            "POST", path, body, {**self._csrf_headers(), "Content-Type": "application/json"}
+        )
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -104,7 +119,9 @@ def run_phase(work, total: int, concurrency: int, seconds: float, stop=None) -> 
         thread.join(timeout=seconds + 30)
     elapsed = time.perf_counter() - started
     return {
-        "requests": len(latencies), "errors": errors, "seconds": round(elapsed, 2),
+        "requests": len(latencies),
+        "errors": errors,
+        "seconds": round(elapsed, 2),
         "requests_per_second": round(len(latencies) / elapsed, 1) if elapsed else 0.0,
         "p50_ms": round(percentile(latencies, 0.50) * 1000, 1),
         "p95_ms": round(percentile(latencies, 0.95) * 1000, 1),

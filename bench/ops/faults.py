@@ -4,6 +4,7 @@ gunicorn keeps running throughout; afterwards the clients' success list is compa
 table. Shared by bench/bench_faults.py and tests/ops/test_faults.py (shorter).
 """
 
+import itertools
 import threading
 import time
 from pathlib import Path
@@ -31,15 +32,39 @@ def _recovery(log: list[dict], restart_at: float, database_up: float) -> dict:
     }
 
 
-def fault_run(pg, *, database_url: str, workdir: Path, meisters: int, clients: int,
-              seconds: float, restart_after: float, slots: int, workers: int = 4) -> dict:
+def fault_run(
+    pg,
+    *,
+    database_url: str,
+    workdir: Path,
+    meisters: int,
+    clients: int,
+    seconds: float,
+    restart_after: float,
+    slots: int,
+    workers: int = 4,
+    settle_answers: int = SETTLE_ANSWERS,
+) -> dict:
     """Book for `seconds`; restart PostgreSQL `restart_after` seconds in. pg: a Cluster.
     The run goes on past `seconds` (up to HARD_CAP) until the app has answered properly
-    SETTLE_ANSWERS times after the database came back, so recovery is always observed."""
+    `settle_answers` times after the database came back, so recovery is always observed."""
+    phases = {"started": time.monotonic()}
     env = app_env(database_url, workdir / "media")
-    seed = run_seed(env, "load", "--meisters", str(meisters), "--booking-meisters",
-                    str(meisters), "--members", str(clients), "--slots", str(slots))
+    seed = run_seed(
+        env,
+        "load",
+        "--meisters",
+        str(meisters),
+        "--booking-meisters",
+        str(meisters),
+        "--members",
+        str(clients),
+        "--slots",
+        str(slots),
+    )
+    phases["seeded"] = time.monotonic()
     with gunicorn(env, workers=workers, log_dir=workdir) as server:
+        phases["served"] = time.monotonic()
         sessions = login_all(server.port, seed["members"], seed["password"])
         master, before = server.pid, server.worker_pids()
         log: list[dict] = []
@@ -54,16 +79,26 @@ def fault_run(pg, *, database_url: str, workdir: Path, meisters: int, clients: i
         def settled() -> bool:
             if "up" not in marks or time.monotonic() - began < seconds:
                 return False
-            return sum(a["status"] in OK and a["started"] > marks["up"] for a in log) >= SETTLE_ANSWERS
+            answered = sum(a["status"] in OK and a["started"] > marks["up"] for a in log)
+            return answered >= settle_answers
 
         controller = threading.Thread(target=restart, daemon=True)
-        began = time.monotonic()
+        began = phases["booking"] = time.monotonic()
         controller.start()
-        stats = book_slots(sessions, seed["members"], seed["slots"], per_slot=2,
-                           seconds=HARD_CAP, log=log, stop=settled)
+        stats = book_slots(
+            sessions,
+            seed["members"],
+            seed["slots"],
+            per_slot=2,
+            seconds=HARD_CAP,
+            log=log,
+            stop=settled,
+        )
         controller.join(timeout=90)
         after = server.worker_pids()
         app_alive = server.process.poll() is None
+        phases["booked"] = time.monotonic()
+    phases["stopped"] = time.monotonic()
     if "up" not in marks:
         raise RuntimeError("the restart of PostgreSQL did not finish")
     told = [a["id"] for a in log if a["status"] == 201]
@@ -79,4 +114,8 @@ def fault_run(pg, *, database_url: str, workdir: Path, meisters: int, clients: i
         "workers_replaced": len(set(before) - set(after)),
     }
     result["found_equals_told"] = result["found"] == result["told_succeeded"]
+    names = list(phases)
+    result["phase_seconds"] = {
+        f"{a}->{b}": round(phases[b] - phases[a], 1) for a, b in itertools.pairwise(names)
+    }
     return result

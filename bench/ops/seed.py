@@ -49,21 +49,34 @@ def make_members(count: int, password: str, prefix: str = "load") -> list[dict]:
     from meisterhub.companies.models import Industry
     from meisterhub.companies.services import register_company
 
-    industry, _ = Industry.objects.get_or_create(code="29", defaults={"name": "기타 기계 및 장비 제조업"})
+    industry, _ = Industry.objects.get_or_create(
+        code="29", defaults={"name": "기타 기계 및 장비 제조업"}
+    )
     hashed = None
     members = []
     for n in range(count):
-        user = User(username=f"{prefix}member{n}", full_name=f"부하시험{n}", role="company_member",
-                    email=f"{prefix}member{n}@example.kr")
+        user = User(
+            username=f"{prefix}member{n}",
+            full_name=f"부하시험{n}",
+            role="company_member",
+            email=f"{prefix}member{n}@example.kr",
+        )
         if hashed is None:  # one slow production hash for all of them
             user.set_password(password)
             hashed = user.password
         user.password = hashed
         user.save()
         company = register_company(
-            actor=user, name=f"창원정밀{prefix}{n}", brn=_brn(n + (0 if prefix == "load" else 500)),
-            representative="김대표", industry=industry, size_class="sme", org_type="sme",
-            district="seongsan", address=f"경상남도 창원시 성산구 공단로 {n + 1}", employees=20 + n,
+            actor=user,
+            name=f"창원정밀{prefix}{n}",
+            brn=_brn(n + (0 if prefix == "load" else 500)),
+            representative="김대표",
+            industry=industry,
+            size_class="sme",
+            org_type="sme",
+            district="seongsan",
+            address=f"경상남도 창원시 성산구 공단로 {n + 1}",
+            employees=20 + n,
         )
         members.append({"username": user.username, "company_id": company.pk, "brn": company.brn})
     return members
@@ -75,10 +88,14 @@ def make_meisters(count: int, prefix: str = "L", photo=None) -> list:
     codes = _codes()
     return [
         save_meister(
-            actor=None, roster_id=f"{prefix}{n:05d}", field_codes=[codes[n % len(codes)],
-                                                                  codes[(n + 3) % len(codes)]],
-            name=f"마이스터{prefix}{n}", title="기술사", career="창원 제조 현장 25년, 용접·금형 공정 개선",
-            keywords=["공정 개선", f"키워드{n}"], weekdays=["0", "2", "4"],
+            actor=None,
+            roster_id=f"{prefix}{n:05d}",
+            field_codes=[codes[n % len(codes)], codes[(n + 3) % len(codes)]],
+            name=f"마이스터{prefix}{n}",
+            title="기술사",
+            career="창원 제조 현장 25년, 용접·금형 공정 개선",
+            keywords=["공정 개선", f"키워드{n}"],
+            weekdays=["0", "2", "4"],
             photo=photo if n == 0 else None,
         )
         for n in range(count)
@@ -90,8 +107,9 @@ def sit_weekdays(meisters) -> None:
 
     for meister in meisters:
         for weekday in range(5):
-            add_rotation_block(actor=None, meister=meister, weekday=weekday,
-                               start_time=time(9), end_time=time(17))
+            add_rotation_block(
+                actor=None, meister=meister, weekday=weekday, start_time=time(9), end_time=time(17)
+            )
 
 
 def future_slots(meisters, count: int) -> list[dict]:
@@ -102,11 +120,18 @@ def future_slots(meisters, count: int) -> list[dict]:
 
     start = timezone.localdate() + timedelta(days=8)
     found = free_slots([m.pk for m in meisters], start, start + timedelta(weeks=8))
-    rows = sorted((s for slots in found.values() for s in slots),
-                  key=lambda s: (s.starts_at, s.meister_id))
+    rows = sorted(
+        (s for slots in found.values() for s in slots), key=lambda s: (s.starts_at, s.meister_id)
+    )
     main = {m.pk: m.ordered_fields[0].code for m in meisters}
-    return [{"meister_id": s.meister_id, "starts_at": s.starts_at.isoformat(),
-             "field": main[s.meister_id]} for s in rows[:count]]
+    return [
+        {
+            "meister_id": s.meister_id,
+            "starts_at": s.starts_at.isoformat(),
+            "field": main[s.meister_id],
+        }
+        for s in rows[:count]
+    ]
 
 
 def seed_load(args) -> dict:
@@ -147,8 +172,10 @@ def seed_backup(args) -> dict:
     book_consultation(
         actor=User.objects.get(username=members[0]["username"]),
         company=Company.objects.get(pk=members[0]["company_id"]),
-        field=Field.objects.get(code=slot["field"]), meister=meisters[0],
-        starts_at=parse_datetime(slot["starts_at"]), problem="용접부 균열 상담",
+        field=Field.objects.get(code=slot["field"]),
+        meister=meisters[0],
+        starts_at=parse_datetime(slot["starts_at"]),
+        problem="용접부 균열 상담",
     )
     return snapshot(args)
 
@@ -163,18 +190,33 @@ def snapshot(args) -> dict:
     from meisterhub.meisters.models import Meister
 
     return {
-        "counts": {name: model.objects.count() for name, model in [
-            ("companies", Company), ("memberships", Membership), ("meisters", Meister),
-            ("bookings", Booking), ("history", History)]},
+        "counts": {
+            name: model.objects.count()
+            for name, model in [
+                ("companies", Company),
+                ("memberships", Membership),
+                ("meisters", Meister),
+                ("bookings", Booking),
+                ("history", History),
+            ]
+        },
         "companies": dict(Company.objects.order_by("brn").values_list("brn", "name")),
-        "meisters": {m.roster_id: [m.name, [f.code for f in m.ordered_fields], m.photo.name]
-                     for m in Meister.objects.order_by("roster_id")},
-        "bookings": [[b.meister.roster_id, b.company.brn, b.starts_at.isoformat(), b.status]
-                     for b in Booking.objects.select_related("meister", "company").order_by("pk")],
-        "history": list(History.objects.order_by("pk").values_list("action", "object_id",
-                                                                   "object_repr")),
-        "media_files": sorted(str(p.relative_to(settings.MEDIA_ROOT))
-                              for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()),
+        "meisters": {
+            m.roster_id: [m.name, [f.code for f in m.ordered_fields], m.photo.name]
+            for m in Meister.objects.order_by("roster_id")
+        },
+        "bookings": [
+            [b.meister.roster_id, b.company.brn, b.starts_at.isoformat(), b.status]
+            for b in Booking.objects.select_related("meister", "company").order_by("pk")
+        ],
+        "history": list(
+            History.objects.order_by("pk").values_list("action", "object_id", "object_repr")
+        ),
+        "media_files": sorted(
+            str(p.relative_to(settings.MEDIA_ROOT))
+            for p in Path(settings.MEDIA_ROOT).rglob("*")
+            if p.is_file()
+        ),
     }
 
 
@@ -187,8 +229,12 @@ def main() -> None:
     parser.add_argument("--slots", type=int, default=400)
     args = parser.parse_args()
     _setup(migrate=args.command != "snapshot")
-    commands = {"migrate": lambda args: {}, "load": seed_load, "backup": seed_backup,
-                "snapshot": snapshot}
+    commands = {
+        "migrate": lambda args: {},
+        "load": seed_load,
+        "backup": seed_backup,
+        "snapshot": snapshot,
+    }
     result = commands[args.command](args)
     print(json.dumps(result, ensure_ascii=False))
 

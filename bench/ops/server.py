@@ -35,8 +35,15 @@ def app_env(database_url: str, media_root: Path) -> dict:
 
 
 def run_seed(env: dict, *args: str, timeout: int = 240) -> dict:
-    done = subprocess.run([sys.executable, "-m", "bench.ops.seed", *args], env=env, cwd=ROOT,
-                          capture_output=True, text=True, timeout=timeout, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.ops.seed", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"seed {args[0]} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -82,10 +89,27 @@ def gunicorn(env: dict, *, workers: int = 4, log_dir: Path):
     log = log_dir / "gunicorn.log"
     with log.open("w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "bench.load_wsgi:application",
-             "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "30",
-             "--graceful-timeout", "5", "--backlog", "256"],
-            env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "bench.load_wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+                "--timeout",
+                "30",
+                "--graceful-timeout",
+                "5",
+                "--backlog",
+                "256",
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     server = Server(process, port, log)
     try:

@@ -14,8 +14,14 @@ SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 
 
 def sh(script: str, *args: str, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run(["bash", str(SCRIPTS / script), *args], env=env, capture_output=True,
-                          text=True, timeout=120, check=False)
+    return subprocess.run(
+        ["bash", str(SCRIPTS / script), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_backup_and_restore_bring_back_the_same_records(pg, fresh_database, tmp_path):
@@ -35,8 +41,13 @@ def test_backup_and_restore_bring_back_the_same_records(pg, fresh_database, tmp_
     after = run_seed({**app_env(target_url, restored_media)}, "snapshot")
 
     assert after == before
-    assert after["counts"] == {"companies": 3, "memberships": 3, "meisters": 4, "bookings": 1,
-                               "history": before["counts"]["history"]}
+    assert after["counts"] == {
+        "companies": 3,
+        "memberships": 3,
+        "meisters": 4,
+        "bookings": 1,
+        "history": before["counts"]["history"],
+    }
     assert after["companies"][before_brn(before, 0)] == "창원정밀bk0"
     assert after["meisters"]["B00001"][:2] == ["마이스터B1", ["MOLD", "AUTO"]]
     assert after["bookings"][0][:2] == ["B00000", before_brn(before, 0)]

@@ -8,12 +8,23 @@ from .conftest import needs_postgresql
 pytestmark = needs_postgresql
 
 
-def test_bookings_survive_a_database_restart_without_restarting_the_app(pg, fresh_database,
-                                                                        tmp_path):
+def test_bookings_survive_a_database_restart_without_restarting_the_app(
+    pg, fresh_database, tmp_path
+):
     url = fresh_database("ops_faults")
 
-    result = fault_run(pg, database_url=url, workdir=tmp_path, meisters=3, clients=6,
-                       seconds=8.0, restart_after=2.5, slots=400, workers=2)
+    result = fault_run(
+        pg,
+        database_url=url,
+        workdir=tmp_path,
+        meisters=2,
+        clients=4,
+        seconds=5.0,
+        restart_after=2.0,
+        slots=300,
+        workers=2,
+        settle_answers=10,
+    )
 
     assert result["told_succeeded"] > 0
     assert result["missing"] == 0
