@@ -47,3 +47,18 @@ def test_decomposed_search_finds_composed_text(client, taxonomy):
     make_meister(name="김용접", keywords=["오비탈 용접"])
     response = client.get("/meisters/", {"q": unicodedata.normalize("NFD", "오비탈")})
     assert [m.name for m in response.context["page"].object_list] == ["김용접"]
+
+
+def test_database_outage_answers_503_with_retry_after(client, db, monkeypatch):
+    from django.db import OperationalError
+
+    from meisterhub.core import views
+
+    def broken(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(views.Meister.objects, "filter", broken)
+    response = client.get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "잠시 후 다시 시도해 주세요" in response.content.decode()
