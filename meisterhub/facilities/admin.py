@@ -1,10 +1,30 @@
+from django import forms
 from django.contrib import admin
 
+from meisterhub.core.uploads import validate_image
+
+from . import conf
 from .models import Facility, FacilityPhoto, Reservation, ResidentCompany
+
+
+class FacilityPhotoForm(forms.ModelForm):
+    """Photos uploaded here get the same content check as the service's."""
+
+    class Meta:
+        model = FacilityPhoto
+        fields = ["image", "caption", "order"]
+
+    def clean_image(self):
+        image = self.cleaned_data["image"]
+        if image and hasattr(image, "content_type"):  # a new upload, not the stored file
+            self.instance.content_type = validate_image(
+                image, max_bytes=conf.FACILITY_PHOTO_MAX_BYTES)
+        return image
 
 
 class FacilityPhotoInline(admin.TabularInline):
     model = FacilityPhoto
+    form = FacilityPhotoForm
     extra = 0
     readonly_fields = ["content_type"]
 
