@@ -1,6 +1,7 @@
 from ninja import NinjaAPI
 
 from meisterhub.consultations.api import router as consultations_router
+from meisterhub.core.errors import DomainError
 from meisterhub.events.api import router as events_router
 from meisterhub.facilities.api import router as facilities_router
 from meisterhub.meisters.api import router as meisters_router
@@ -15,6 +16,15 @@ api = NinjaAPI(
     description="마이스터, 전문분야 등 공개 정보와 로그인한 사용자의 기록을 다루는 JSON API",
     urls_namespace="api",
 )
+
+
+@api.exception_handler(DomainError)
+def domain_error(request, exc: DomainError):
+    """A business rule said no: the Korean message with 400, or 404/409 where the code says so."""
+    status = {"not_found": 404, "forbidden": 404, "conflict": 409}.get(exc.code, 400)
+    return api.create_response(request, {"detail": exc.message}, status=status)
+
+
 api.add_router("/meisters", meisters_router, tags=["마이스터"])
 api.add_router("/consultations", consultations_router, tags=["상담"])
 api.add_router("/mentoring", mentoring_router, tags=["멘토링"])

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
+from uuid import UUID
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -15,7 +16,7 @@ SECRET_FIELDS = {"password"}
 def _plain(value):
     if isinstance(value, models.Model):
         return str(value)
-    if isinstance(value, (date, datetime, Decimal)):
+    if isinstance(value, (date, datetime, Decimal, UUID)):
         return str(value)
     if isinstance(value, models.fields.files.FieldFile):
         return value.name or ""
