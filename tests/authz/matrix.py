@@ -1,0 +1,84 @@
+"""The authorization matrix: for every URL name and every API operation, which of the eight
+roles may read it (GET) and which may change something through it (POST or the API method).
+
+Deny by default: a URL or API operation without an entry here fails test_matrix_is_complete.
+Entries of the apps are in matrix_pages.py (server-rendered pages) and matrix_api.py (JSON API).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+ANON, MEMBER_A, MEMBER_B = "anonymous", "member_a", "member_b"
+MEISTER_X, MEISTER_Y, EVALUATOR, STAFF_ROLE, COUNCIL = (
+    "meister_x", "meister_y", "evaluator", "staff", "council",
+)
+ROLES = (ANON, MEMBER_A, MEMBER_B, MEISTER_X, MEISTER_Y, EVALUATOR, STAFF_ROLE, COUNCIL)
+
+
+def roles(*names: str) -> frozenset[str]:
+    unknown = set(names) - set(ROLES)
+    assert not unknown, f"unknown roles {unknown}"
+    return frozenset(names)
+
+
+PUBLIC = roles(*ROLES)
+SIGNED_IN = PUBLIC - {ANON}
+NOBODY = roles()
+STAFF = roles(STAFF_ROLE)
+MEMBERS = roles(MEMBER_A, MEMBER_B)
+
+
+def OWNER(*extra: str) -> frozenset[str]:  # noqa: N802 - reads like the role sets above
+    """Company A's member and staff, plus whoever else is named (e.g. meister X)."""
+    return roles(MEMBER_A, STAFF_ROLE, *extra)
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str  # "app:name" for a page, "METHOD /api/path/{param}" for an API operation
+    args: Callable | None = None  # world -> URL args (pages) or path parameters (API)
+    read: frozenset[str] | None = None  # who may GET; None: the route has no reading (POST only)
+    write: frozenset[str] | None = None  # who may change; None: the route changes nothing
+    body: Callable | None = None  # (world, role) -> the POST / JSON body; default empty
+    # The body is valid: at least one allowed role must really change something with it.
+    effective: bool = False
+    # A form any signed-in user may fill in whose choices are limited to the user's own
+    # records: a refused role gets the form back (200) instead of a 403; nothing may change.
+    soft: bool = False
+    # (world -> text, roles): a text that only these roles may see on the page (read leak check).
+    hides: tuple = field(default=())
+
+    @property
+    def is_api(self) -> bool:
+        return " /api/" in self.key
+
+    @property
+    def method(self) -> str:
+        return self.key.split(" ", 1)[0] if self.is_api else "POST"
+
+
+def page(name: str, args=None, *, read=None, write=None, **options) -> Entry:
+    return Entry(name, args, read, write, **options)
+
+
+def api(key: str, args=None, *, allowed: frozenset[str], **options) -> Entry:
+    method = key.split(" ", 1)[0]
+    if method == "GET":
+        return Entry(key, args, read=allowed, write=None, **options)
+    return Entry(key, args, read=None, write=allowed, **options)
+
+
+def own_company(w, role: str):
+    """The company a role acts for: B for member B, else A (which refused roles cannot use)."""
+    return w.company_b if role == MEMBER_B else w.company_a
+
+
+def all_entries() -> dict[str, Entry]:
+    from .matrix_api import API
+    from .matrix_pages import PAGES
+
+    entries: dict[str, Entry] = {}
+    for entry in (*PAGES, *API):
+        assert entry.key not in entries, f"two matrix entries for {entry.key}"
+        entries[entry.key] = entry
+    return entries

@@ -1,0 +1,122 @@
+"""Running one matrix entry as one role: the request, what changed in the database, and the
+verdict (allowed or refused) compared with the matrix."""
+
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.messages import get_messages
+from django.db import connection, transaction
+from django.test import Client
+from django.urls import reverse
+
+from .matrix import Entry
+
+DENIED = {401, 403, 404}
+LOGIN_PREFIXES = ("/accounts/login/", "/manage/login/")
+
+
+def url_of(entry: Entry, w) -> str:
+    args = entry.args(w) if entry.args else ()
+    if entry.is_api:
+        return entry.key.split(" ", 1)[1].format(**(args or {}))
+    return reverse(entry.key, args=args)
+
+
+def client_for(user) -> Client:
+    client = Client(raise_request_exception=False)  # a server error is a finding, not a crash
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def error_messages(response) -> list[str]:
+    request = getattr(response, "wsgi_request", None)
+    if request is None or not hasattr(request, "_messages"):
+        return []
+    return [str(m) for m in get_messages(request) if m.level >= messages.WARNING]
+
+
+def change_counter() -> dict[str, int]:
+    """Rows written so far in this transaction, per table (PostgreSQL), or in all (SQLite)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT relname, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_xact_user_tables"
+                " WHERE relname <> 'django_session'"
+            )
+            return dict(cursor.fetchall())
+        cursor.execute("SELECT total_changes()")
+        return {"*": cursor.fetchone()[0]}
+
+
+def changed_tables(before: dict, after: dict) -> list[str]:
+    return sorted(t for t, n in after.items() if n != before.get(t, 0))
+
+
+@contextmanager
+def rolled_back():
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@dataclass
+class Outcome:
+    status: int
+    location: str
+    changed: list[str]
+    errors: list[str]
+    text: str
+
+    @property
+    def to_login(self) -> bool:
+        return self.status in (301, 302, 303) and self.location.startswith(LOGIN_PREFIXES)
+
+    @property
+    def refused(self) -> bool:
+        return self.status in DENIED or self.to_login
+
+    @property
+    def got_in(self) -> bool:
+        """Past the access check: a page, or a redirect somewhere other than the login."""
+        return self.status == 200 or (300 <= self.status < 400 and not self.to_login)
+
+    def describe(self) -> str:
+        where = f" -> {self.location}" if self.location else ""
+        parts = [f"{self.status}{where}"]
+        if self.changed:
+            parts.append(f"changed {', '.join(self.changed)}")
+        if self.errors:
+            parts.append(f"message {self.errors[0][:60]!r}")
+        return "; ".join(parts)
+
+
+def _text(response) -> str:
+    if getattr(response, "streaming", False):
+        response.close()
+        return ""
+    content = response.content.decode("utf-8", "replace")
+    if response.get("Content-Type", "").startswith("application/json"):
+        try:  # compact, so that a hidden text like '"id":5,' can be looked for
+            return json.dumps(json.loads(content), ensure_ascii=False, separators=(",", ":"))
+        except ValueError:
+            return content
+    return content
+
+
+def send(client: Client, entry: Entry, url: str, *, method: str, body) -> Outcome:
+    """One request inside a savepoint that is rolled back: every role starts from one world."""
+    with rolled_back():
+        before = change_counter()
+        if method == "GET":
+            response = client.get(url)
+        elif entry.is_api:
+            response = client.generic(method, url, json.dumps(body or {}),
+                                      content_type="application/json")
+        else:
+            response = client.post(url, body or {})
+        after = change_counter()
+    return Outcome(response.status_code, response.get("Location", ""),
+                   changed_tables(before, after), error_messages(response), _text(response))
