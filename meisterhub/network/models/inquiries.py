@@ -87,7 +87,11 @@ class Inquiry(models.Model):
         verbose_name = "원스톱 문의"
         verbose_name_plural = "원스톱 문의"
         ordering = ["-received_at", "-id"]
-        indexes = [models.Index(fields=["status", "deadline"], name="network_inq_status_deadline")]
+        indexes = [
+            models.Index(fields=["status", "deadline"], name="network_inq_status_deadline"),
+            # the desk lists newest first
+            models.Index(fields=["-received_at", "-id"], name="network_inq_received"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(phone="") | ~Q(email=""), name="network_inquiry_has_contact"
