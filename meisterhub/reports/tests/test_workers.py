@@ -112,3 +112,14 @@ def test_form_registers_and_shows_errors(client, taxonomy, staff_user):
                                                       "certificates": "운전면허"})
     assert bad.status_code == 400 and "등급을 알 수 없습니다" in bad.content.decode()
     assert SkilledWorker.objects.count() == 1
+
+
+def test_demo_seeds_searchable_workers_with_certificates(taxonomy, staff_user):
+    import random
+
+    from meisterhub.reports.demo import seed
+
+    workers = seed(rng=random.Random(3), companies=[], meisters=[], staff=[staff_user], count=40)
+    assert len(workers) == SkilledWorker.objects.count() == 40
+    assert search_skilled_workers(staff_user).count() == 40
+    assert all(w.certificates.exists() for w in workers)
