@@ -10,6 +10,7 @@ MAIN_MENU = [
     ("facilities:list", N_("시설 대관"), "facilities"),
     ("events:list", N_("행사·교육"), "events"),
     ("programs:calls", N_("지원사업"), "programs"),
+    ("network:technologies", N_("기술이전"), "network"),
     ("network:inquiry_new", N_("원스톱 문의"), "network"),
 ]
 
@@ -52,6 +53,8 @@ MY_LINKS = {
         ("network:desk", N_("원스톱 문의 데스크")),
         ("network:councils", N_("협의회")),
         ("network:projects", N_("스마트공장 사업")),
+        ("network:institutions", N_("기관·연락처")),
+        ("network:transfers", N_("기술이전 요청")),
         ("reports:dashboard", N_("실적 대시보드·성과 보고서")),
         ("reports:workers", N_("기능인력 DB")),
         ("admin:index", N_("관리자 화면")),
