@@ -62,7 +62,7 @@ def seed(*, rng: random.Random, companies=None, meisters=None, staff=None, count
             actor=actor,
             data={
                 "name": rng.choice(SURNAMES) + rng.choice(GIVEN), "birth_year": birth_year,
-                "phone": f"010-{rng.randint(2000, 9999)}-{n:04d}",
+                "phone": f"010-{rng.randint(2000, 5900)}-{n:04d}",  # 597x-599x are unassigned
                 "email": f"skilled{n:03d}@demo.meisterhub.kr" if rng.random() < 0.7 else "",
                 "district": rng.choice(districts),
                 "years_of_experience": max(1, min(45, today.year - birth_year - 20
