@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 
 from meisterhub.companies.models import Company
@@ -61,6 +62,11 @@ class BookingRequestForm(forms.Form):
         from .permissions import member_company_ids
 
         self.fields["company"].queryset = Company.objects.filter(pk__in=member_company_ids(user))
+        # Each select reloads the choices below it; the listener lives on the (re-rendered) select.
+        reload = {"hx-get": reverse("consultations:new"), "hx-target": "#booking-choices",
+                  "hx-include": "#id_field, #id_meister", "hx-trigger": "change"}
+        self.fields["field"].widget.attrs.update(reload)
+        self.fields["meister"].widget.attrs.update(reload)
         source = self.data or self.initial
         field_code = source.get("field") or None
         self.fields["meister"].queryset = meisters_for_field(field_code)
@@ -83,8 +89,8 @@ class RecordForm(forms.Form):
     follow_up = forms.ChoiceField(label="후속 조치", choices=FollowUp.choices,
                                   widget=forms.Select(attrs=SELECT))
     hours = forms.DecimalField(label="상담 시간(시간)", min_value=0.1, max_value=12,
-                               decimal_places=1, initial=1, widget=forms.NumberInput(
-                                   attrs={**INPUT, "step": "0.5"}))
+                               decimal_places=1, initial=1,
+                               widget=forms.NumberInput(attrs=INPUT))
     escalate = forms.BooleanField(label="한 번의 상담으로 해결되지 않아 현장애로 지원으로 넘깁니다",
                                   required=False)
 
