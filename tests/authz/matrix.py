@@ -10,7 +10,11 @@ from dataclasses import dataclass, field
 
 ANON, MEMBER_A, MEMBER_B = "anonymous", "member_a", "member_b"
 MEISTER_X, MEISTER_Y, EVALUATOR, STAFF_ROLE, COUNCIL = (
-    "meister_x", "meister_y", "evaluator", "staff", "council",
+    "meister_x",
+    "meister_y",
+    "evaluator",
+    "staff",
+    "council",
 )
 ROLES = (ANON, MEMBER_A, MEMBER_B, MEISTER_X, MEISTER_Y, EVALUATOR, STAFF_ROLE, COUNCIL)
 
@@ -28,7 +32,7 @@ STAFF = roles(STAFF_ROLE)
 MEMBERS = roles(MEMBER_A, MEMBER_B)
 
 
-def OWNER(*extra: str) -> frozenset[str]:  # noqa: N802 - reads like the role sets above
+def OWNER(*extra: str) -> frozenset[str]:
     """Company A's member and staff, plus whoever else is named (e.g. meister X)."""
     return roles(MEMBER_A, STAFF_ROLE, *extra)
 
@@ -82,3 +86,29 @@ def all_entries() -> dict[str, Entry]:
         assert entry.key not in entries, f"two matrix entries for {entry.key}"
         entries[entry.key] = entry
     return entries
+
+
+SEATED = roles(STAFF_ROLE, COUNCIL)
+
+
+def private_texts(w) -> list[tuple[str, str, frozenset[str]]]:
+    """Texts of company A's (and the council's) records, and the only roles that may find them
+    in any answer of any route: A's member, staff, and whoever works on the record."""
+    return [
+        ("company A's name", w.company_a.name, OWNER(MEISTER_X, EVALUATOR)),
+        ("member A's name", w.member_a.full_name, OWNER(MEISTER_X)),
+        ("member A's e-mail", w.member_a.email, OWNER(MEISTER_X)),
+        ("company A's business number", w.company_a.brn, OWNER()),
+        ("the consultation problem", w.booking.request.problem, OWNER(MEISTER_X)),
+        ("the consultation advice", w.record.advice, OWNER(MEISTER_X)),
+        ("the reservation purpose", w.reservation.purpose, OWNER()),
+        ("the inquiry title", w.inquiry.title, OWNER(MEISTER_X)),
+        ("the inquiry text", w.inquiry.body, OWNER(MEISTER_X)),
+        ("the application plan", w.application.plan_summary, OWNER(EVALUATOR)),
+        ("the contest entry", w.submission.title, OWNER(EVALUATOR)),
+        ("the transfer request", w.transfer.message, OWNER()),
+        ("the smart-factory project", w.project.title, OWNER()),
+        ("the council minutes", w.meeting.minutes_text, SEATED),
+        ("the council decision", w.decision.text, SEATED),
+        ("the skilled worker", w.worker.name, roles(STAFF_ROLE)),
+    ]

@@ -69,6 +69,7 @@ class Outcome:
     changed: list[str]
     errors: list[str]
     text: str
+    seen: object = None
 
     @property
     def to_login(self) -> bool:
@@ -95,9 +96,12 @@ class Outcome:
 
 def _text(response) -> str:
     if getattr(response, "streaming", False):
-        response.close()
-        return ""
-    content = response.content.decode("utf-8", "replace")
+        # Reading it to the end closes it the test client's way; response.close() would fire
+        # request_finished and close the test's database connection.
+        raw = b"".join(response.streaming_content)
+    else:
+        raw = response.content
+    content = raw.decode("utf-8", "replace")
     if response.get("Content-Type", "").startswith("application/json"):
         try:  # compact, so that a hidden text like '"id":5,' can be looked for
             return json.dumps(json.loads(content), ensure_ascii=False, separators=(",", ":"))
@@ -106,17 +110,25 @@ def _text(response) -> str:
     return content
 
 
-def send(client: Client, entry: Entry, url: str, *, method: str, body) -> Outcome:
+def send(client: Client, entry: Entry, url: str, *, method: str, body, inspect=None) -> Outcome:
     """One request inside a savepoint that is rolled back: every role starts from one world."""
     with rolled_back():
         before = change_counter()
         if method == "GET":
             response = client.get(url)
         elif entry.is_api:
-            response = client.generic(method, url, json.dumps(body or {}),
-                                      content_type="application/json")
+            response = client.generic(
+                method, url, json.dumps(body or {}), content_type="application/json"
+            )
         else:
             response = client.post(url, body or {})
         after = change_counter()
-    return Outcome(response.status_code, response.get("Location", ""),
-                   changed_tables(before, after), error_messages(response), _text(response))
+        seen = inspect() if inspect else None  # a look at the database before the rollback
+    return Outcome(
+        response.status_code,
+        response.get("Location", ""),
+        changed_tables(before, after),
+        error_messages(response),
+        _text(response),
+        seen,
+    )

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from .matrix import ROLES, Entry, all_entries
+from .matrix import ROLES, Entry, all_entries, private_texts
 from .probe import client_for, send, url_of
 
 ENTRIES = all_entries()
@@ -33,14 +33,17 @@ def url_names(resolver=None, namespace: str = "") -> list[str]:
 
 def routes_in_project() -> set[str]:
     pages = {
-        n for n in url_names()
-        if n not in SKIPPED_NAMESPACES and n not in SKIPPED_NAMES
+        n
+        for n in url_names()
+        if n not in SKIPPED_NAMESPACES
+        and n not in SKIPPED_NAMES
         and (not n.startswith("api:") or n in API_DOC_NAMES)
     }
     schema = Client().get("/api/openapi.json").json()
     operations = {
         f"{method.upper()} {path}"
-        for path, methods in schema["paths"].items() for method in methods
+        for path, methods in schema["paths"].items()
+        for method in methods
     }
     return pages | operations
 
@@ -86,11 +89,26 @@ def check_write(entry: Entry, role: str, outcome) -> str | None:
         return f"must not change, but {entry.method} answered {outcome.describe()}"
     # Refused by status, or by the service (a Korean error message after a redirect), or a
     # form whose choices the role cannot fill, or a route that changes nothing anyway.
-    if outcome.refused or outcome.status == 405 or outcome.errors or entry.soft \
-            or entry.write is None:
+    if (
+        outcome.refused
+        or outcome.status == 405
+        or outcome.errors
+        or entry.soft
+        or entry.write is None
+    ):
         return None
-    return f"must not change; nothing changed, but {entry.method} answered " \
-           f"{outcome.describe()} without a refusal"
+    return (
+        f"must not change; nothing changed, but {entry.method} answered "
+        f"{outcome.describe()} without a refusal"
+    )
+
+
+def check_private(w, role: str, outcome) -> list[str]:
+    return [
+        f"{role}: the answer shows {label} ({text!r}), which only {sorted(audience)} may see"
+        for label, text, audience in private_texts(w)
+        if role not in audience and text in outcome.text
+    ]
 
 
 def check_hidden(entry: Entry, w, outcomes: dict) -> list[str]:
@@ -100,7 +118,8 @@ def check_hidden(entry: Entry, w, outcomes: dict) -> list[str]:
     text = text_of(w)
     problems = [
         f"{role}: sees {text!r}, which only {sorted(seers)} may see"
-        for role, outcome in outcomes.items() if role not in seers and text in outcome.text
+        for role, outcome in outcomes.items()
+        if role not in seers and text in outcome.text
     ]
     readers = [r for r in seers if entry.read and r in entry.read]
     if readers and not any(text in outcomes[r].text for r in readers):
@@ -120,6 +139,7 @@ def test_access(db, world, key):
             problem = check_read(entry, role, reads[role])
             if problem:
                 problems.append(f"{role}: {problem}")
+            problems += check_private(world, role, reads[role])
         if entry.is_api and entry.method == "GET":
             continue
         body = entry.body(world, role) if entry.body else None
@@ -127,6 +147,7 @@ def test_access(db, world, key):
         problem = check_write(entry, role, outcome)
         if problem:
             problems.append(f"{role}: {problem}")
+        problems += check_private(world, role, outcome)
         if outcome.changed and entry.write and role in entry.write:
             changed_by.append(role)
     problems += check_hidden(entry, world, reads)

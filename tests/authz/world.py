@@ -31,9 +31,9 @@ def build_people(w) -> None:
     # Company A is a startup so that it may also be mentored.
     w.company_a = CompanyFactory(name="가나정밀", org_type="startup")
     w.company_b = CompanyFactory(name="다라금속")
-    w.member_a = UserFactory(role="company_member", username="authz_member_a")
+    w.member_a = UserFactory(role="company_member", username="authz_member_a", full_name="김가나")
     MembershipFactory(user=w.member_a, company=w.company_a, position="admin")
-    w.member_b = UserFactory(role="company_member", username="authz_member_b")
+    w.member_b = UserFactory(role="company_member", username="authz_member_b", full_name="이다라")
     MembershipFactory(user=w.member_b, company=w.company_b, position="admin")
     # Somebody asking to join A: the membership an admin of A may approve.
     w.pending = MembershipFactory(

@@ -110,7 +110,10 @@ def build_network(w) -> None:
     from meisterhub.network.services import add_decision
 
     w.decision = add_decision(
-        actor=w.staff, meeting=w.meeting, text="하반기 세미나 개최", due_on=date(2025, 9, 30),
+        actor=w.staff,
+        meeting=w.meeting,
+        text="하반기 세미나 개최",
+        due_on=date(2025, 9, 30),
         owner_institution=w.institution,
     )
     w.project = make_project(w.staff, w.company_a)
