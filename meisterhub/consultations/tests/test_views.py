@@ -1,5 +1,5 @@
 import io
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -159,9 +159,11 @@ def test_walk_in_and_closure_pages(client, meister, staff_user, company_a):
     new_page = client.get(reverse("consultations:meister_month", args=[meister.pk]),
                           {"month": day.strftime("%Y-%m")}).content.decode()
     assert "센터 휴무일입니다(센터 소독)." in new_page
-    last_tuesday = bookable_day(1, weeks=0)
-    from datetime import timedelta
-    last_tuesday -= timedelta(weeks=1)
+    from ..slots import korean_holidays
+
+    last_tuesday = bookable_day(1, weeks=0) - timedelta(weeks=1)
+    while last_tuesday in korean_holidays(last_tuesday, last_tuesday):
+        last_tuesday -= timedelta(weeks=1)
     form = {"day": last_tuesday, "start_time": "10:30", "minutes": 30, "meister": meister.pk,
             "company": company_a.pk, "field": "WELD", "summary": "도장 불량 문의"}
     client.post(reverse("consultations:walk_in"), form)
