@@ -2,7 +2,7 @@
 roles may read it (GET) and which may change something through it (POST or the API method).
 
 Deny by default: a URL or API operation without an entry here fails test_matrix_is_complete.
-Entries of the apps are in matrix_pages.py (server-rendered pages) and matrix_api.py (JSON API).
+Entries are in matrix_pages.py and matrix_pages_more.py (pages) and matrix_api.py (JSON API).
 """
 
 from collections.abc import Callable
@@ -80,9 +80,10 @@ def own_company(w, role: str):
 def all_entries() -> dict[str, Entry]:
     from .matrix_api import API
     from .matrix_pages import PAGES
+    from .matrix_pages_more import MORE_PAGES
 
     entries: dict[str, Entry] = {}
-    for entry in (*PAGES, *API):
+    for entry in (*PAGES, *MORE_PAGES, *API):
         assert entry.key not in entries, f"two matrix entries for {entry.key}"
         entries[entry.key] = entry
     return entries

@@ -39,7 +39,8 @@ def error_messages(response) -> list[str]:
 
 
 def change_counter() -> dict[str, int]:
-    """Rows written so far in this transaction, per table (PostgreSQL), or in all (SQLite)."""
+    """Rows written so far in this transaction per table (PostgreSQL); on SQLite, rows written
+    on this connection ("rows written") plus the row count of every table, to name them."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
@@ -47,8 +48,13 @@ def change_counter() -> dict[str, int]:
                 " WHERE relname <> 'django_session'"
             )
             return dict(cursor.fetchall())
-        cursor.execute("SELECT total_changes()")
-        return {"*": cursor.fetchone()[0]}
+        tables = [t for t in connection.introspection.table_names(cursor) if t != "django_session"]
+        # Table names come from the schema itself, quoted.
+        quoted = (connection.ops.quote_name(t) for t in tables)
+        counts = ", ".join(f"(SELECT COUNT(*) FROM {name})" for name in quoted)  # noqa: S608
+        cursor.execute(f"SELECT total_changes(), {counts}")
+        row = cursor.fetchone()
+        return {"rows written": row[0], **dict(zip(tables, row[1:], strict=True))}
 
 
 def changed_tables(before: dict, after: dict) -> list[str]:

@@ -5,7 +5,8 @@ import pytest
 
 from .matrix import api, page
 from .matrix_api import _booking_body, _reservation_body
-from .matrix_pages import _entry_body, _reserve_body
+from .matrix_pages import _reserve_body
+from .matrix_pages_more import _entry_body
 from .probe import client_for, send, url_of
 
 
