@@ -22,6 +22,9 @@ def login_all(port: int, members: list[dict], password: str) -> list[Session]:
     return sessions
 
 
+RETRY_PAUSE = 0.2  # seconds; shorter than the 5 s the app asks for, to keep the run bounded
+
+
 def book_slots(sessions, members, slots, *, per_slot=2, seconds=60.0, log=None, stop=None) -> dict:
     """Attempt every slot `per_slot` times; each attempt is appended to `log` as a dict.
     Ends when the slots or `seconds` run out, or when stop() returns True."""
@@ -43,6 +46,8 @@ def book_slots(sessions, members, slots, *, per_slot=2, seconds=60.0, log=None, 
             },
         )
         booking_id = json.loads(body)["id"] if status == 201 else None
+        if status == 503:
+            time.sleep(RETRY_PAUSE)  # the app said "Retry-After": a polite client slows down
         with lock:
             log.append(
                 {

@@ -31,6 +31,7 @@ def app_env(database_url: str, media_root: Path) -> dict:
         "LOG_LEVEL": "CRITICAL",  # outage tracebacks are counted by the clients, not printed
         "PYTHONPATH": str(ROOT),
         "PYTHONWARNINGS": "ignore",
+        "MATCHER_WARMUP": "false",  # no matcher pages are measured; keep the cores for the run
     }
 
 
