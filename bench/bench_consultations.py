@@ -49,26 +49,45 @@ def _seed():
     )
     blocks = []
     for i, m in enumerate(meisters):
-        blocks.append(RotationBlock(meister=m, weekday=i % 5, start_time=dtime(10),
-                                    end_time=dtime(12)))
-        blocks.append(RotationBlock(meister=m, weekday=(i + 2) % 5, start_time=dtime(14),
-                                    end_time=dtime(17), pattern="every_n", interval_weeks=2,
-                                    anchor_date=date(2026, 1, 5)))
+        blocks.append(
+            RotationBlock(meister=m, weekday=i % 5, start_time=dtime(10), end_time=dtime(12))
+        )
+        blocks.append(
+            RotationBlock(
+                meister=m,
+                weekday=(i + 2) % 5,
+                start_time=dtime(14),
+                end_time=dtime(17),
+                pattern="every_n",
+                interval_weeks=2,
+                anchor_date=date(2026, 1, 5),
+            )
+        )
     RotationBlock.objects.bulk_create(blocks)
     today = timezone.localdate()
     MeisterLeave.objects.bulk_create(
-        MeisterLeave(meister=m, starts_on=today + timedelta(days=rng.randint(1, 40)),
-                     ends_on=today + timedelta(days=rng.randint(41, 45)), reason="출장")
+        MeisterLeave(
+            meister=m,
+            starts_on=today + timedelta(days=rng.randint(1, 40)),
+            ends_on=today + timedelta(days=rng.randint(41, 45)),
+            reason="출장",
+        )
         for m in meisters[::10]
     )
-    Closure.objects.create(starts_on=today + timedelta(days=20), ends_on=today + timedelta(days=20),
-                           reason="센터 휴관")
+    Closure.objects.create(
+        starts_on=today + timedelta(days=20), ends_on=today + timedelta(days=20), reason="센터 휴관"
+    )
     industry, _ = Industry.objects.get_or_create(code="29", defaults={"name": "기계"})
     members = []
     for i in range(CLIENTS):
-        company = Company.objects.create(name=f"벤치기업{i}", brn=f"{1000000000 + i}",
-                                         representative="대표", industry=industry,
-                                         district="seongsan", address="창원")
+        company = Company.objects.create(
+            name=f"벤치기업{i}",
+            brn=f"{1000000000 + i}",
+            representative="대표",
+            industry=industry,
+            district="seongsan",
+            address="창원",
+        )
         user = User.objects.create(username=f"bench{i}", full_name=f"회원{i}")
         Membership.objects.create(user=user, company=company, status="active")
         members.append((user, company))
@@ -78,9 +97,11 @@ def _seed():
 def _double_bookings() -> int:
     from meisterhub.consultations.models import ACTIVE_STATUSES, Booking
 
-    rows = list(Booking.objects.filter(status__in=ACTIVE_STATUSES, channel="reservation")
-                .order_by("meister_id", "starts_at").values_list("meister_id", "starts_at",
-                                                                 "ends_at"))
+    rows = list(
+        Booking.objects.filter(status__in=ACTIVE_STATUSES, channel="reservation")
+        .order_by("meister_id", "starts_at")
+        .values_list("meister_id", "starts_at", "ends_at")
+    )
     return sum(a[0] == b[0] and b[1] < a[2] for a, b in itertools.pairwise(rows))
 
 
@@ -128,9 +149,14 @@ def worker() -> dict:
         barrier.wait()
         for slot in order:
             try:
-                book_consultation(actor=user, company=company, field=field,
-                                  meister=by_id[slot.meister_id], starts_at=slot.starts_at,
-                                  problem="벤치 상담")
+                book_consultation(
+                    actor=user,
+                    company=company,
+                    field=field,
+                    meister=by_id[slot.meister_id],
+                    starts_at=slot.starts_at,
+                    problem="벤치 상담",
+                )
                 key = "booked"
             except DomainError:
                 key = "refused"
@@ -164,10 +190,21 @@ def worker() -> dict:
 
 
 def _run_worker(database_url: str) -> dict:
-    env = {**os.environ, "DATABASE_URL": database_url,
-           "DJANGO_SETTINGS_MODULE": "config.settings.dev", "DEBUG": "false"}
-    done = subprocess.run([sys.executable, __file__, "--worker"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=170, check=False)
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DEBUG": "false",
+    }
+    done = subprocess.run(
+        [sys.executable, __file__, "--worker"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=170,
+        check=False,
+    )
     if done.returncode:
         return {"error": done.stderr[-1500:]}
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -176,8 +213,9 @@ def _run_worker(database_url: str) -> dict:
 def _pg(sql: str) -> None:
     import psycopg
 
-    with psycopg.connect(PG_URL.replace("postgres://", "postgresql://", 1), autocommit=True,
-                         connect_timeout=3) as conn:
+    with psycopg.connect(
+        PG_URL.replace("postgres://", "postgresql://", 1), autocommit=True, connect_timeout=3
+    ) as conn:
         conn.execute(sql)
 
 
@@ -196,9 +234,14 @@ def run() -> dict:
     finally:
         _pg(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
     pg, lite = results["postgresql"], results["sqlite"]
-    if "bookings_per_second" in pg and "bookings_per_second" in lite and lite["bookings_per_second"]:
+    if (
+        "bookings_per_second" in pg
+        and "bookings_per_second" in lite
+        and lite["bookings_per_second"]
+    ):
         results["postgresql_vs_sqlite_bookings_per_second"] = round(
-            pg["bookings_per_second"] / lite["bookings_per_second"], 2)
+            pg["bookings_per_second"] / lite["bookings_per_second"], 2
+        )
     return results
 
 

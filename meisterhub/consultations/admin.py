@@ -16,8 +16,17 @@ from .models import (
 
 @admin.register(RotationBlock)
 class RotationBlockAdmin(admin.ModelAdmin):
-    list_display = ["meister", "weekday", "start_time", "end_time", "place", "slot_minutes",
-                    "pattern", "valid_from", "valid_until"]
+    list_display = [
+        "meister",
+        "weekday",
+        "start_time",
+        "end_time",
+        "place",
+        "slot_minutes",
+        "pattern",
+        "valid_from",
+        "valid_until",
+    ]
     list_filter = ["weekday", "pattern", "place"]
     list_select_related = ["meister"]
     autocomplete_fields = ["meister"]

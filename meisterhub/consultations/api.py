@@ -70,7 +70,9 @@ def _raise(error: DomainError):
     raise HttpError(status, error.message)
 
 
-@router.get("/meisters/{meister_id}/slots", response=list[SlotOut], summary="마이스터의 빈 상담 시간")
+@router.get(
+    "/meisters/{meister_id}/slots", response=list[SlotOut], summary="마이스터의 빈 상담 시간"
+)
 def list_free_slots(request, meister_id: int, start: date | None = None, end: date | None = None):
     meister = Meister.objects.filter(pk=meister_id, is_active=True).first()
     if meister is None:
@@ -93,8 +95,12 @@ def create_booking(request, payload: BookingIn):
         raise HttpError(404, "마이스터를 찾을 수 없습니다.")
     try:
         booking = services.book_consultation(
-            actor=request.user, company=company, field=field, meister=meister,
-            starts_at=payload.starts_at, problem=payload.problem,
+            actor=request.user,
+            company=company,
+            field=field,
+            meister=meister,
+            starts_at=payload.starts_at,
+            problem=payload.problem,
         )
     except DomainError as error:
         _raise(error)
@@ -109,8 +115,9 @@ def my_bookings(request, upcoming: bool = False):
     return qs.order_by("-starts_at")[:200]
 
 
-@router.post("/bookings/{booking_id}/cancel", response=BookingOut, auth=django_auth,
-             summary="상담 취소")
+@router.post(
+    "/bookings/{booking_id}/cancel", response=BookingOut, auth=django_auth, summary="상담 취소"
+)
 def cancel(request, booking_id: int, payload: CancelIn):
     try:
         booking = access_booking(request.user, booking_id)
@@ -120,5 +127,3 @@ def cancel(request, booking_id: int, payload: CancelIn):
         return services.cancel_booking(actor=request.user, booking=booking, reason=payload.reason)
     except DomainError as error:
         _raise(error)
-
-

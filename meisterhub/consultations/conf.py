@@ -40,6 +40,4 @@ def ab_anchor() -> date:
 
 
 def sms_backend() -> str:
-    return getattr(
-        settings, "SMS_BACKEND", "meisterhub.consultations.messaging.ConsoleBackend"
-    )
+    return getattr(settings, "SMS_BACKEND", "meisterhub.consultations.messaging.ConsoleBackend")

@@ -18,8 +18,13 @@ INPUT = {"class": "krds-input"}
 
 def field_choice(**extra):
     return forms.ModelChoiceField(
-        label="상담 분야", queryset=Field.objects.order_by("order"), to_field_name="code",
-        empty_label="분야를 고르세요", widget=forms.Select(attrs=SELECT), **extra)
+        label="상담 분야",
+        queryset=Field.objects.order_by("order"),
+        to_field_name="code",
+        empty_label="분야를 고르세요",
+        widget=forms.Select(attrs=SELECT),
+        **extra,
+    )
 
 
 def slot_label(moment) -> str:
@@ -42,20 +47,33 @@ class MultipleFileField(forms.FileField):
 class BookingRequestForm(forms.Form):
     """Field narrows meisters, the meister gives its free slots (htmx reloads the choices)."""
 
-    company = forms.ModelChoiceField(label="신청 기업", queryset=Company.objects.none(),
-                                     widget=forms.Select(attrs=SELECT))
+    company = forms.ModelChoiceField(
+        label="신청 기업", queryset=Company.objects.none(), widget=forms.Select(attrs=SELECT)
+    )
     field = field_choice()
-    meister = forms.ModelChoiceField(label="마이스터", queryset=Meister.objects.none(),
-                                     empty_label="마이스터를 고르세요",
-                                     widget=forms.Select(attrs=SELECT))
+    meister = forms.ModelChoiceField(
+        label="마이스터",
+        queryset=Meister.objects.none(),
+        empty_label="마이스터를 고르세요",
+        widget=forms.Select(attrs=SELECT),
+    )
     slot = forms.ChoiceField(label="상담 일시", choices=(), widget=forms.Select(attrs=SELECT))
     problem = forms.CharField(
-        label="기술 애로 내용", max_length=5000,
-        widget=forms.Textarea(attrs={"class": "krds-input", "rows": 6,
-                                     "placeholder": "어떤 제품·공정에서 어떤 문제가 있는지 적어 주세요."}))
+        label="기술 애로 내용",
+        max_length=5000,
+        widget=forms.Textarea(
+            attrs={
+                "class": "krds-input",
+                "rows": 6,
+                "placeholder": "어떤 제품·공정에서 어떤 문제가 있는지 적어 주세요.",
+            }
+        ),
+    )
     attachments = MultipleFileField(
-        label="첨부파일", required=False,
-        help_text="이미지, PDF, 도면(DWG·DXF·STEP) 최대 5개, 파일마다 20MB 이하")
+        label="첨부파일",
+        required=False,
+        help_text="이미지, PDF, 도면(DWG·DXF·STEP) 최대 5개, 파일마다 20MB 이하",
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,8 +81,12 @@ class BookingRequestForm(forms.Form):
 
         self.fields["company"].queryset = Company.objects.filter(pk__in=member_company_ids(user))
         # Each select reloads the choices below it; the listener lives on the (re-rendered) select.
-        reload = {"hx-get": reverse("consultations:new"), "hx-target": "#booking-choices",
-                  "hx-include": "#id_field, #id_meister", "hx-trigger": "change"}
+        reload = {
+            "hx-get": reverse("consultations:new"),
+            "hx-target": "#booking-choices",
+            "hx-include": "#id_field, #id_meister",
+            "hx-trigger": "change",
+        }
         self.fields["field"].widget.attrs.update(reload)
         self.fields["meister"].widget.attrs.update(reload)
         source = self.data or self.initial
@@ -72,74 +94,123 @@ class BookingRequestForm(forms.Form):
         self.fields["meister"].queryset = meisters_for_field(field_code)
         self.slot_list = []
         meister_id = source.get("meister")
-        if (meister_id and str(meister_id).isdigit()
-                and self.fields["meister"].queryset.filter(pk=meister_id).exists()):
+        if (
+            meister_id
+            and str(meister_id).isdigit()
+            and self.fields["meister"].queryset.filter(pk=meister_id).exists()
+        ):
             today = timezone.localdate()
-            self.slot_list = free_slots([int(meister_id)], today,
-                                        today + timedelta(weeks=conf.booking_weeks()))[int(meister_id)]
+            self.slot_list = free_slots(
+                [int(meister_id)], today, today + timedelta(weeks=conf.booking_weeks())
+            )[int(meister_id)]
         self.fields["slot"].choices = [("", "시간을 고르세요")] + [
-            (s.key, f"{slot_label(s.starts_at)} · {s.place}")
-            for s in self.slot_list
+            (s.key, f"{slot_label(s.starts_at)} · {s.place}") for s in self.slot_list
         ]
 
 
 class RecordForm(forms.Form):
     diagnosis = forms.CharField(label="진단", widget=forms.Textarea(attrs={**INPUT, "rows": 4}))
     advice = forms.CharField(label="자문 내용", widget=forms.Textarea(attrs={**INPUT, "rows": 5}))
-    follow_up = forms.ChoiceField(label="후속 조치", choices=FollowUp.choices,
-                                  widget=forms.Select(attrs=SELECT))
-    hours = forms.DecimalField(label="상담 시간(시간)", min_value=0.1, max_value=12,
-                               decimal_places=1, initial=1,
-                               widget=forms.NumberInput(attrs=INPUT))
-    escalate = forms.BooleanField(label="한 번의 상담으로 해결되지 않아 현장애로 지원으로 넘깁니다",
-                                  required=False)
+    follow_up = forms.ChoiceField(
+        label="후속 조치", choices=FollowUp.choices, widget=forms.Select(attrs=SELECT)
+    )
+    hours = forms.DecimalField(
+        label="상담 시간(시간)",
+        min_value=0.1,
+        max_value=12,
+        decimal_places=1,
+        initial=1,
+        widget=forms.NumberInput(attrs=INPUT),
+    )
+    escalate = forms.BooleanField(
+        label="한 번의 상담으로 해결되지 않아 현장애로 지원으로 넘깁니다", required=False
+    )
 
 
 class SurveyForm(forms.Form):
-    score = forms.TypedChoiceField(label="만족도", coerce=int, widget=forms.RadioSelect,
-                                   choices=[(i, f"{i}점") for i in range(5, 0, -1)])
-    comment = forms.CharField(label="의견", required=False, max_length=2000,
-                              widget=forms.Textarea(attrs={**INPUT, "rows": 3}))
+    score = forms.TypedChoiceField(
+        label="만족도",
+        coerce=int,
+        widget=forms.RadioSelect,
+        choices=[(i, f"{i}점") for i in range(5, 0, -1)],
+    )
+    comment = forms.CharField(
+        label="의견",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={**INPUT, "rows": 3}),
+    )
 
 
 class WalkInForm(forms.Form):
     day = forms.DateField(label="상담일", widget=forms.DateInput(attrs={**INPUT, "type": "date"}))
-    start_time = forms.TimeField(label="시작 시각",
-                                 widget=forms.TimeInput(attrs={**INPUT, "type": "time"}))
-    minutes = forms.IntegerField(label="상담 시간(분)", initial=30, min_value=10, max_value=240,
-                                 widget=forms.NumberInput(attrs=INPUT))
-    meister = forms.ModelChoiceField(label="마이스터", queryset=Meister.objects.filter(
-        is_active=True), widget=forms.Select(attrs=SELECT))
-    company = forms.ModelChoiceField(label="기업 (회원사)", queryset=Company.objects.all(),
-                                     required=False, widget=forms.Select(attrs=SELECT))
-    visitor_name = forms.CharField(label="방문자 이름 (회원사가 아닐 때)", required=False,
-                                   max_length=50, widget=forms.TextInput(attrs=INPUT))
+    start_time = forms.TimeField(
+        label="시작 시각", widget=forms.TimeInput(attrs={**INPUT, "type": "time"})
+    )
+    minutes = forms.IntegerField(
+        label="상담 시간(분)",
+        initial=30,
+        min_value=10,
+        max_value=240,
+        widget=forms.NumberInput(attrs=INPUT),
+    )
+    meister = forms.ModelChoiceField(
+        label="마이스터",
+        queryset=Meister.objects.filter(is_active=True),
+        widget=forms.Select(attrs=SELECT),
+    )
+    company = forms.ModelChoiceField(
+        label="기업 (회원사)",
+        queryset=Company.objects.all(),
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
+    visitor_name = forms.CharField(
+        label="방문자 이름 (회원사가 아닐 때)",
+        required=False,
+        max_length=50,
+        widget=forms.TextInput(attrs=INPUT),
+    )
     field = field_choice()
     summary = forms.CharField(label="상담 요지", widget=forms.Textarea(attrs={**INPUT, "rows": 4}))
 
 
 class ClosureForm(forms.Form):
-    starts_on = forms.DateField(label="시작일", widget=forms.DateInput(attrs={**INPUT, "type": "date"}))
-    ends_on = forms.DateField(label="종료일", widget=forms.DateInput(attrs={**INPUT, "type": "date"}))
+    starts_on = forms.DateField(
+        label="시작일", widget=forms.DateInput(attrs={**INPUT, "type": "date"})
+    )
+    ends_on = forms.DateField(
+        label="종료일", widget=forms.DateInput(attrs={**INPUT, "type": "date"})
+    )
     reason = forms.CharField(label="사유", max_length=100, widget=forms.TextInput(attrs=INPUT))
 
 
 class StaffFilterForm(forms.Form):
-    status = forms.ChoiceField(label="상태", required=False,
-                               choices=[("", "전체 상태"), *BookingStatus.choices],
-                               widget=forms.Select(attrs=SELECT))
-    date_from = forms.DateField(label="시작일", required=False,
-                                widget=forms.DateInput(attrs={**INPUT, "type": "date"}))
-    date_to = forms.DateField(label="종료일", required=False,
-                              widget=forms.DateInput(attrs={**INPUT, "type": "date"}))
-    meister = forms.ModelChoiceField(label="마이스터", required=False, empty_label="전체 마이스터",
-                                     queryset=Meister.objects.order_by("name"),
-                                     widget=forms.Select(attrs=SELECT))
+    status = forms.ChoiceField(
+        label="상태",
+        required=False,
+        choices=[("", "전체 상태"), *BookingStatus.choices],
+        widget=forms.Select(attrs=SELECT),
+    )
+    date_from = forms.DateField(
+        label="시작일", required=False, widget=forms.DateInput(attrs={**INPUT, "type": "date"})
+    )
+    date_to = forms.DateField(
+        label="종료일", required=False, widget=forms.DateInput(attrs={**INPUT, "type": "date"})
+    )
+    meister = forms.ModelChoiceField(
+        label="마이스터",
+        required=False,
+        empty_label="전체 마이스터",
+        queryset=Meister.objects.order_by("name"),
+        widget=forms.Select(attrs=SELECT),
+    )
 
 
 class OnsiteVisitForm(forms.Form):
-    visited_on = forms.DateField(label="방문일",
-                                 widget=forms.DateInput(attrs={**INPUT, "type": "date"}))
+    visited_on = forms.DateField(
+        label="방문일", widget=forms.DateInput(attrs={**INPUT, "type": "date"})
+    )
     report = forms.CharField(label="방문 보고", widget=forms.Textarea(attrs={**INPUT, "rows": 4}))
 
 

@@ -13,8 +13,11 @@ PRODID = "-//Meister Hub//Consultations//KO"
 def escape_text(value: str) -> str:
     """TEXT value escaping (RFC 5545 §3.3.11)."""
     return (
-        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-        .replace("\r\n", "\\n").replace("\n", "\\n")
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
     )
 
 

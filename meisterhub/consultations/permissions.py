@@ -60,9 +60,7 @@ def can_view_engagement(user, engagement: OnsiteEngagement) -> bool:
 
 
 def access_engagement(user, pk: int) -> OnsiteEngagement:
-    engagement = (
-        OnsiteEngagement.objects.select_related("company", "meister").filter(pk=pk).first()
-    )
+    engagement = OnsiteEngagement.objects.select_related("company", "meister").filter(pk=pk).first()
     if engagement is None or not can_view_engagement(user, engagement):
         raise Http404("현장애로 지원 기록을 찾을 수 없습니다.")
     return engagement

@@ -40,8 +40,11 @@ def list_staff_bookings(*, status=None, date_from=None, date_to=None, meister=No
     if date_from:
         qs = qs.filter(starts_at__gte=timezone.make_aware(datetime.combine(date_from, time.min)))
     if date_to:
-        qs = qs.filter(starts_at__lt=timezone.make_aware(
-            datetime.combine(date_to + timedelta(days=1), time.min)))
+        qs = qs.filter(
+            starts_at__lt=timezone.make_aware(
+                datetime.combine(date_to + timedelta(days=1), time.min)
+            )
+        )
     if meister:
         qs = qs.filter(meister=meister)
     return qs.order_by("starts_at", "pk")
@@ -52,7 +55,9 @@ def my_consultations(user) -> dict:
     now = timezone.now()
     qs = bookings_visible_to(user)
     active = [BookingStatus.REQUESTED, BookingStatus.CONFIRMED]
-    past = list(qs.filter(~Q(status__in=active) | Q(starts_at__lte=now)).order_by("-starts_at")[:50])
+    past = list(
+        qs.filter(~Q(status__in=active) | Q(starts_at__lte=now)).order_by("-starts_at")[:50]
+    )
     return {
         "upcoming": list(qs.filter(status__in=active, starts_at__gt=now).order_by("starts_at")),
         "past": past,
@@ -61,8 +66,9 @@ def my_consultations(user) -> dict:
             b for b in past if b.status == BookingStatus.COMPLETED and not hasattr(b, "survey")
         ],
         "engagements": list(
-            OnsiteEngagement.objects.filter(company_id__in=member_company_ids(user))
-            .select_related("meister", "company")
+            OnsiteEngagement.objects.filter(company_id__in=member_company_ids(user)).select_related(
+                "meister", "company"
+            )
         ),
     }
 
@@ -75,16 +81,22 @@ def meister_dashboard(meister: Meister) -> dict:
     return {
         "today": todays,
         "upcoming": list(
-            qs.filter(starts_at__date__gt=today, status__in=[
-                BookingStatus.REQUESTED, BookingStatus.CONFIRMED]).order_by("starts_at")[:50]
+            qs.filter(
+                starts_at__date__gt=today,
+                status__in=[BookingStatus.REQUESTED, BookingStatus.CONFIRMED],
+            ).order_by("starts_at")[:50]
         ),
         "records_due": list(
-            qs.filter(starts_at__lte=now, record__isnull=True, status__in=[
-                BookingStatus.CONFIRMED, BookingStatus.COMPLETED]).order_by("starts_at")
+            qs.filter(
+                starts_at__lte=now,
+                record__isnull=True,
+                status__in=[BookingStatus.CONFIRMED, BookingStatus.COMPLETED],
+            ).order_by("starts_at")
         ),
         "engagements": list(
             OnsiteEngagement.objects.filter(meister=meister, status=OnsiteEngagement.Status.OPEN)
-            .select_related("company").annotate(visit_count=Count("visits"))
+            .select_related("company")
+            .annotate(visit_count=Count("visits"))
         ),
     }
 

@@ -121,7 +121,8 @@ class RotationCalendar:
             ends_at__gt=aware(start, time.min),
         ).values_list("meister_id", "starts_at", "ends_at"):
             self.taken[(meister_id, starts_at.astimezone(self.tz).date())].append(
-                (starts_at, ends_at))
+                (starts_at, ends_at)
+            )
 
     def closed_reason(self, day: date) -> str | None:
         """Why the center gives no consultations on this date, or None."""
@@ -159,8 +160,14 @@ class RotationCalendar:
                 result.append(self._sitting_of_change(change, block.place, block.slot_minutes))
             else:
                 result.append(
-                    Sitting(meister_id, day, block.start_time, block.end_time, block.place,
-                            block.slot_minutes)
+                    Sitting(
+                        meister_id,
+                        day,
+                        block.start_time,
+                        block.end_time,
+                        block.place,
+                        block.slot_minutes,
+                    )
                 )
         for change in changes:
             if change.kind == ChangeKind.EXTRA:
@@ -170,8 +177,12 @@ class RotationCalendar:
     @staticmethod
     def _sitting_of_change(change: RotationChange, place: str, minutes: int) -> Sitting:
         return Sitting(
-            change.meister_id, change.date, change.start_time, change.end_time,
-            change.place or place or "기술인 카페", change.slot_minutes or minutes,
+            change.meister_id,
+            change.date,
+            change.start_time,
+            change.end_time,
+            change.place or place or "기술인 카페",
+            change.slot_minutes or minutes,
         )
 
     def slots(self, meister_id: int, day: date) -> list[Slot]:
@@ -189,7 +200,8 @@ class RotationCalendar:
         return any(
             s < slot.ends_at and slot.starts_at < e
             for s, e in self.taken.get(
-                (slot.meister_id, slot.starts_at.astimezone(self.tz).date()), ())
+                (slot.meister_id, slot.starts_at.astimezone(self.tz).date()), ()
+            )
         )
 
     def free_slots(self, meister_id: int, now: datetime | None = None) -> list[Slot]:
@@ -198,7 +210,8 @@ class RotationCalendar:
         day = self.start
         while day <= self.end:
             result += [
-                slot for slot in self.slots(meister_id, day)
+                slot
+                for slot in self.slots(meister_id, day)
                 if slot.starts_at > now and not self.is_taken(slot)
             ]
             day += timedelta(days=1)
@@ -211,8 +224,12 @@ def free_slots(meister_ids, start: date, end: date, now=None) -> dict[int, list[
     return {mid: calendar.free_slots(mid, now=now) for mid in calendar.meister_ids}
 
 
-def unavailable_reason(meister_id: int, starts_at: datetime, ends_at: datetime | None = None,
-                       now: datetime | None = None) -> tuple[str | None, Slot | None]:
+def unavailable_reason(
+    meister_id: int,
+    starts_at: datetime,
+    ends_at: datetime | None = None,
+    now: datetime | None = None,
+) -> tuple[str | None, Slot | None]:
     """(Korean reason, None) when the time cannot be booked, else (None, the slot)."""
     if starts_at <= (now or timezone.now()):
         return "지난 시간은 예약할 수 없습니다.", None
@@ -224,8 +241,11 @@ def unavailable_reason(meister_id: int, starts_at: datetime, ends_at: datetime |
     if calendar.on_leave(meister_id, day):
         return "마이스터 휴가 기간이라 상담이 없습니다.", None
     slot = next(
-        (s for s in calendar.slots(meister_id, day)
-         if s.starts_at == starts_at and (ends_at is None or s.ends_at == ends_at)),
+        (
+            s
+            for s in calendar.slots(meister_id, day)
+            if s.starts_at == starts_at and (ends_at is None or s.ends_at == ends_at)
+        ),
         None,
     )
     if slot is None:

@@ -62,8 +62,9 @@ def list_engagements(request):
     return engagements_visible_to(request.user)[:200]
 
 
-@router.get("/{engagement_id}", response=EngagementDetailOut, auth=django_auth,
-            summary="멘토링 상세")
+@router.get(
+    "/{engagement_id}", response=EngagementDetailOut, auth=django_auth, summary="멘토링 상세"
+)
 def get_engagement(request, engagement_id: int):
     try:
         return access_engagement(request.user, engagement_id)

@@ -14,11 +14,15 @@ class MentoringEngagement(models.Model):
         COMPLETED = "completed", "종료"
 
     company = models.ForeignKey(
-        Company, on_delete=models.PROTECT, related_name="mentoring_engagements",
+        Company,
+        on_delete=models.PROTECT,
+        related_name="mentoring_engagements",
         verbose_name="창업기업",
     )
     mentor = models.ForeignKey(
-        Meister, on_delete=models.PROTECT, related_name="mentoring_engagements",
+        Meister,
+        on_delete=models.PROTECT,
+        related_name="mentoring_engagements",
         verbose_name="멘토",
     )
     starts_on = models.DateField("시작일")

@@ -20,12 +20,15 @@ def _is_staff(actor) -> bool:
 
 
 @transaction.atomic
-def create_engagement(*, actor, company, mentor, starts_on: date, ends_on: date,
-                      goals: list[str]) -> MentoringEngagement:
+def create_engagement(
+    *, actor, company, mentor, starts_on: date, ends_on: date, goals: list[str]
+) -> MentoringEngagement:
     if actor is not None and not _is_staff(actor):
         raise DomainError("운영자만 멘토링을 만들 수 있습니다.", code="forbidden")
     if company.org_type not in STARTUP_TYPES:
-        raise DomainError("창업기업(스타트업·예비창업자)만 멘토링을 받을 수 있습니다.", field="company")
+        raise DomainError(
+            "창업기업(스타트업·예비창업자)만 멘토링을 받을 수 있습니다.", field="company"
+        )
     if not mentor.is_active:
         raise DomainError("활동 중인 마이스터만 멘토로 정할 수 있습니다.", field="mentor")
     if ends_on < starts_on:
@@ -42,14 +45,19 @@ def create_engagement(*, actor, company, mentor, starts_on: date, ends_on: date,
         MentoringGoal(engagement=engagement, title=title[:200], order=i)
         for i, title in enumerate(titles, start=1)
     )
-    history.record(actor=actor, action="mentoring.engagement.created", instance=engagement,
-                   changes={"goals": [None, titles]})
+    history.record(
+        actor=actor,
+        action="mentoring.engagement.created",
+        instance=engagement,
+        changes={"goals": [None, titles]},
+    )
     return engagement
 
 
 @transaction.atomic
-def write_session(*, actor, engagement: MentoringEngagement, held_on: date, notes: str,
-                  next_steps: str = "") -> MentoringSession:
+def write_session(
+    *, actor, engagement: MentoringEngagement, held_on: date, notes: str, next_steps: str = ""
+) -> MentoringSession:
     if not is_own_meister(actor, engagement.mentor_id):
         raise DomainError("담당 멘토만 멘토링 기록을 쓸 수 있습니다.", code="forbidden")
     if engagement.status != MentoringEngagement.Status.ACTIVE:
@@ -61,11 +69,18 @@ def write_session(*, actor, engagement: MentoringEngagement, held_on: date, note
     if not (notes or "").strip():
         raise DomainError("멘토링 내용을 적어 주세요.", field="notes")
     session = MentoringSession.objects.create(
-        engagement=engagement, held_on=held_on, notes=notes.strip(),
-        next_steps=(next_steps or "").strip(), written_by=actor,
+        engagement=engagement,
+        held_on=held_on,
+        notes=notes.strip(),
+        next_steps=(next_steps or "").strip(),
+        written_by=actor,
     )
-    history.record(actor=actor, action="mentoring.session.written", instance=session,
-                   changes={"held_on": [None, str(held_on)]})
+    history.record(
+        actor=actor,
+        action="mentoring.session.written",
+        instance=session,
+        changes={"held_on": [None, str(held_on)]},
+    )
     return session
 
 
@@ -79,8 +94,12 @@ def set_goal_status(*, actor, goal: MentoringGoal, status: str) -> MentoringGoal
     before = goal.status
     goal.status = status
     goal.save(update_fields=["status"])
-    history.record(actor=actor, action="mentoring.goal.updated", instance=goal,
-                   changes={"status": [before, status]})
+    history.record(
+        actor=actor,
+        action="mentoring.goal.updated",
+        instance=goal,
+        changes={"status": [before, status]},
+    )
     return goal
 
 
@@ -92,6 +111,10 @@ def complete_engagement(*, actor, engagement: MentoringEngagement) -> MentoringE
         raise DomainError("이미 종료된 멘토링입니다.")
     engagement.status = MentoringEngagement.Status.COMPLETED
     engagement.save(update_fields=["status"])
-    history.record(actor=actor, action="mentoring.engagement.completed", instance=engagement,
-                   changes={"status": ["active", "completed"]})
+    history.record(
+        actor=actor,
+        action="mentoring.engagement.completed",
+        instance=engagement,
+        changes={"status": ["active", "completed"]},
+    )
     return engagement

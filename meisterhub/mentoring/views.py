@@ -49,20 +49,28 @@ def engagement_detail(request, pk: int):
             raise PermissionDenied("담당 멘토만 멘토링 기록을 쓸 수 있습니다.")
         if form.is_valid():
             try:
-                services.write_session(actor=request.user, engagement=engagement,
-                                       **form.cleaned_data)
+                services.write_session(
+                    actor=request.user, engagement=engagement, **form.cleaned_data
+                )
             except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
                 messages.success(request, "멘토링 기록을 저장했습니다.")
                 return redirect("mentoring:detail", pk)
     goals = list(engagement.goals.all())
-    return render(request, "mentoring/detail.html", {
-        "engagement": engagement, "goals": goals, "sessions": engagement.sessions.all(),
-        "progress": progress(engagement), "session_form": form if is_mentor else None,
-        "can_edit_goals": is_mentor or request.user.is_operator,
-        "status_choices": MentoringGoal.Status.choices,
-    })
+    return render(
+        request,
+        "mentoring/detail.html",
+        {
+            "engagement": engagement,
+            "goals": goals,
+            "sessions": engagement.sessions.all(),
+            "progress": progress(engagement),
+            "session_form": form if is_mentor else None,
+            "can_edit_goals": is_mentor or request.user.is_operator,
+            "status_choices": MentoringGoal.Status.choices,
+        },
+    )
 
 
 @login_required

@@ -23,7 +23,9 @@ class ConsultationRequest(models.Model):
         related_name="consultation_requests",
         verbose_name="신청자",
     )
-    field = models.ForeignKey(Field, on_delete=models.PROTECT, related_name="+", verbose_name="분야")
+    field = models.ForeignKey(
+        Field, on_delete=models.PROTECT, related_name="+", verbose_name="분야"
+    )
     problem = models.TextField("기술 애로 내용")
     created_at = models.DateTimeField(auto_now_add=True)
 

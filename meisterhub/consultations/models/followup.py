@@ -55,7 +55,10 @@ class OnsiteEngagement(models.Model):
         Company, on_delete=models.PROTECT, related_name="onsite_engagements", verbose_name="기업"
     )
     meister = models.ForeignKey(
-        Meister, on_delete=models.PROTECT, related_name="onsite_engagements", verbose_name="마이스터"
+        Meister,
+        on_delete=models.PROTECT,
+        related_name="onsite_engagements",
+        verbose_name="마이스터",
     )
     origin_record = models.ForeignKey(
         ConsultationRecord,
@@ -89,7 +92,9 @@ class OnsiteEngagement(models.Model):
 
 
 class OnsiteVisit(models.Model):
-    engagement = models.ForeignKey(OnsiteEngagement, on_delete=models.CASCADE, related_name="visits")
+    engagement = models.ForeignKey(
+        OnsiteEngagement, on_delete=models.CASCADE, related_name="visits"
+    )
     visited_on = models.DateField("방문일")
     report = models.TextField("방문 보고")
     written_by = models.ForeignKey(

@@ -43,11 +43,13 @@ def book_consultation(
     if not companies:
         raise DomainError(
             "소속 기업이 없어 상담을 신청할 수 없습니다. 먼저 기업을 등록하거나 소속 신청을 해 주세요.",
-            field="company", code="forbidden",
+            field="company",
+            code="forbidden",
         )
     if company is None or company.pk not in companies:
-        raise DomainError("소속된 기업으로만 상담을 신청할 수 있습니다.", field="company",
-                          code="forbidden")
+        raise DomainError(
+            "소속된 기업으로만 상담을 신청할 수 있습니다.", field="company", code="forbidden"
+        )
     if field is None:
         raise DomainError("상담 분야를 고르세요.", field="field")
     if not (problem or "").strip():
@@ -66,9 +68,15 @@ def book_consultation(
     )
     status = BookingStatus.CONFIRMED if conf.auto_confirm() else BookingStatus.REQUESTED
     booking = Booking(
-        request=request, meister=meister, company=company, field=field,
-        starts_at=slot.starts_at, ends_at=slot.ends_at, place=slot.place,
-        status=status, created_by=actor,
+        request=request,
+        meister=meister,
+        company=company,
+        field=field,
+        starts_at=slot.starts_at,
+        ends_at=slot.ends_at,
+        place=slot.place,
+        status=status,
+        created_by=actor,
     )
     try:
         with transaction.atomic():
@@ -77,11 +85,18 @@ def book_consultation(
         raise DomainError(TAKEN, field="slot", code="conflict") from None
     for upload, kind in checked:
         RequestAttachment.objects.create(
-            request=request, file=upload, original_name=upload.name[:200],
-            content_type=kind, size=upload.size,
+            request=request,
+            file=upload,
+            original_name=upload.name[:200],
+            content_type=kind,
+            size=upload.size,
         )
-    history.record(actor=actor, action="consultations.booking.requested", instance=booking,
-                   changes={"status": [None, status], "starts_at": [None, str(slot.starts_at)]})
+    history.record(
+        actor=actor,
+        action="consultations.booking.requested",
+        instance=booking,
+        changes={"status": [None, status], "starts_at": [None, str(slot.starts_at)]},
+    )
     _notify(booking, "requested")
     if status == BookingStatus.CONFIRMED:
         _notify(booking, "confirmed")
@@ -98,7 +113,9 @@ def _set_status(actor, booking: Booking, status: str, action: str, **extra) -> B
     for name, value in extra.items():
         setattr(booking, name, value)
     booking.save(update_fields=["status", "updated_at", *extra])
-    history.record(actor=actor, action=action, instance=booking, changes={"status": [before, status]})
+    history.record(
+        actor=actor, action=action, instance=booking, changes={"status": [before, status]}
+    )
     return booking
 
 
@@ -110,8 +127,13 @@ def confirm_booking(*, actor, booking: Booking) -> Booking:
         raise DomainError(f"‘{booking.get_status_display()}’ 상태의 상담은 확정할 수 없습니다.")
     if booking.starts_at <= timezone.now():
         raise DomainError("이미 지난 상담은 확정할 수 없습니다.")
-    _set_status(actor, booking, BookingStatus.CONFIRMED, "consultations.booking.confirmed",
-                sequence=booking.sequence + 1)
+    _set_status(
+        actor,
+        booking,
+        BookingStatus.CONFIRMED,
+        "consultations.booking.confirmed",
+        sequence=booking.sequence + 1,
+    )
     _notify(booking, "confirmed")
     return booking
 
@@ -132,8 +154,14 @@ def cancel_booking(*, actor, booking: Booking, reason: str = "") -> Booking:
         raise DomainError(
             f"상담 시작 {hours}시간 전까지만 취소할 수 있습니다. 센터로 연락해 주세요."
         )
-    _set_status(actor, booking, BookingStatus.CANCELLED, "consultations.booking.cancelled",
-                sequence=booking.sequence + 1, cancel_reason=(reason or "")[:200])
+    _set_status(
+        actor,
+        booking,
+        BookingStatus.CANCELLED,
+        "consultations.booking.cancelled",
+        sequence=booking.sequence + 1,
+        cancel_reason=(reason or "")[:200],
+    )
     _notify(booking, "cancelled")
     return booking
 
@@ -152,8 +180,9 @@ def _close_sitting(actor, booking: Booking, status: str, action: str) -> Booking
 
 @transaction.atomic
 def mark_completed(*, actor, booking: Booking) -> Booking:
-    return _close_sitting(actor, booking, BookingStatus.COMPLETED,
-                          "consultations.booking.completed")
+    return _close_sitting(
+        actor, booking, BookingStatus.COMPLETED, "consultations.booking.completed"
+    )
 
 
 @transaction.atomic
@@ -163,8 +192,16 @@ def mark_no_show(*, actor, booking: Booking) -> Booking:
 
 @transaction.atomic
 def log_walk_in(
-    *, actor, meister, day: date, start_time: time, minutes: int, field, summary: str,
-    company=None, visitor_name: str = "",
+    *,
+    actor,
+    meister,
+    day: date,
+    start_time: time,
+    minutes: int,
+    field,
+    summary: str,
+    company=None,
+    visitor_name: str = "",
 ) -> Booking:
     """Staff log advice given to a walk-in visitor by a meister present that day."""
     _require_staff(actor)
@@ -181,13 +218,24 @@ def log_walk_in(
         raise DomainError("그날 센터에 나오는 마이스터가 아닙니다.", field="meister")
     starts_at = aware(day, start_time)
     booking = Booking.objects.create(
-        channel=Channel.WALK_IN, meister=meister, company=company, field=field,
-        visitor_name=(visitor_name or "").strip(), summary=summary.strip(),
-        starts_at=starts_at, ends_at=starts_at + timedelta(minutes=int(minutes)),
-        place=sittings[0].place, status=BookingStatus.COMPLETED, created_by=actor,
+        channel=Channel.WALK_IN,
+        meister=meister,
+        company=company,
+        field=field,
+        visitor_name=(visitor_name or "").strip(),
+        summary=summary.strip(),
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(minutes=int(minutes)),
+        place=sittings[0].place,
+        status=BookingStatus.COMPLETED,
+        created_by=actor,
     )
-    history.record(actor=actor, action="consultations.walk_in.logged", instance=booking,
-                   changes=history.snapshot(booking, ["meister", "company", "visitor_name"]))
+    history.record(
+        actor=actor,
+        action="consultations.walk_in.logged",
+        instance=booking,
+        changes=history.snapshot(booking, ["meister", "company", "visitor_name"]),
+    )
     return booking
 
 
@@ -197,7 +245,9 @@ def enqueue_reminders(*, today: date | None = None) -> int:
     start, end = aware(tomorrow, time.min), aware(tomorrow + timedelta(days=1), time.min)
     count = 0
     ids = Booking.objects.filter(
-        status=BookingStatus.CONFIRMED, starts_at__gte=start, starts_at__lt=end,
+        status=BookingStatus.CONFIRMED,
+        starts_at__gte=start,
+        starts_at__lt=end,
         reminder_sent_at__isnull=True,
     ).values_list("pk", flat=True)
     for pk in list(ids):

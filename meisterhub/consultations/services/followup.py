@@ -36,7 +36,13 @@ def _hours(value) -> Decimal:
 
 @transaction.atomic
 def write_record(
-    *, actor, booking: Booking, diagnosis: str, advice: str, follow_up: str, hours,
+    *,
+    actor,
+    booking: Booking,
+    diagnosis: str,
+    advice: str,
+    follow_up: str,
+    hours,
     escalate: bool = False,
 ) -> ConsultationRecord:
     """The meister of the consultation writes (or corrects) its record; it completes it."""
@@ -44,15 +50,21 @@ def write_record(
     if not is_own_meister(actor, booking.meister_id):
         raise DomainError("본인이 맡은 상담에만 상담일지를 쓸 수 있습니다.", code="forbidden")
     if booking.status not in (BookingStatus.CONFIRMED, BookingStatus.COMPLETED):
-        raise DomainError(f"‘{booking.get_status_display()}’ 상태의 상담에는 상담일지를 쓸 수 없습니다.")
+        raise DomainError(
+            f"‘{booking.get_status_display()}’ 상태의 상담에는 상담일지를 쓸 수 없습니다."
+        )
     if booking.starts_at > timezone.now():
         raise DomainError("상담이 시작된 뒤에 상담일지를 쓸 수 있습니다.")
     if not (diagnosis or "").strip() or not (advice or "").strip():
         raise DomainError("진단과 자문 내용을 모두 적어 주세요.", field="diagnosis")
     if follow_up not in FollowUp.values:
         raise DomainError("후속 조치를 목록에서 고르세요.", field="follow_up")
-    values = {"diagnosis": diagnosis.strip(), "advice": advice.strip(), "follow_up": follow_up,
-              "hours": _hours(hours)}
+    values = {
+        "diagnosis": diagnosis.strip(),
+        "advice": advice.strip(),
+        "follow_up": follow_up,
+        "hours": _hours(hours),
+    }
     record = ConsultationRecord.objects.filter(booking=booking).first()
     before = history.snapshot(record, RECORD_FIELDS) if record else {}
     if record is None:
@@ -60,13 +72,21 @@ def write_record(
     for name, value in values.items():
         setattr(record, name, value)
     record.save()
-    history.record(actor=actor, action="consultations.record.written", instance=record,
-                   changes=history.diff(before, history.snapshot(record, RECORD_FIELDS)))
+    history.record(
+        actor=actor,
+        action="consultations.record.written",
+        instance=record,
+        changes=history.diff(before, history.snapshot(record, RECORD_FIELDS)),
+    )
     if booking.status == BookingStatus.CONFIRMED:
         booking.status = BookingStatus.COMPLETED
         booking.save(update_fields=["status", "updated_at"])
-        history.record(actor=actor, action="consultations.booking.completed", instance=booking,
-                       changes={"status": [BookingStatus.CONFIRMED, BookingStatus.COMPLETED]})
+        history.record(
+            actor=actor,
+            action="consultations.booking.completed",
+            instance=booking,
+            changes={"status": [BookingStatus.CONFIRMED, BookingStatus.COMPLETED]},
+        )
     if escalate and not record.onsite_engagements.exists():
         open_onsite_engagement(actor=actor, record=record)
     return record
@@ -80,24 +100,35 @@ def open_onsite_engagement(
     booking = record.booking
     staff = getattr(actor, "is_authenticated", False) and actor.is_operator
     if not (staff or is_own_meister(actor, booking.meister_id)):
-        raise DomainError("운영자나 담당 마이스터만 현장애로 지원을 열 수 있습니다.", code="forbidden")
+        raise DomainError(
+            "운영자나 담당 마이스터만 현장애로 지원을 열 수 있습니다.", code="forbidden"
+        )
     if booking.company_id is None:
         raise DomainError("기업이 없는 상담은 현장애로 지원으로 넘길 수 없습니다.")
     quota = visit_quota or conf.onsite_visit_quota()
     if not 1 <= quota <= 20:
         raise DomainError("현장 방문 횟수는 1회에서 20회 사이로 정하세요.", field="visit_quota")
     engagement = OnsiteEngagement.objects.create(
-        company_id=booking.company_id, meister=meister or booking.meister, origin_record=record,
-        problem=booking.problem, visit_quota=quota, created_by=actor,
+        company_id=booking.company_id,
+        meister=meister or booking.meister,
+        origin_record=record,
+        problem=booking.problem,
+        visit_quota=quota,
+        created_by=actor,
     )
-    history.record(actor=actor, action="consultations.onsite.opened", instance=engagement,
-                   changes={"visit_quota": [None, quota]})
+    history.record(
+        actor=actor,
+        action="consultations.onsite.opened",
+        instance=engagement,
+        changes={"visit_quota": [None, quota]},
+    )
     return engagement
 
 
 @transaction.atomic
-def log_onsite_visit(*, actor, engagement: OnsiteEngagement, visited_on: date,
-                     report: str) -> OnsiteVisit:
+def log_onsite_visit(
+    *, actor, engagement: OnsiteEngagement, visited_on: date, report: str
+) -> OnsiteVisit:
     engagement = OnsiteEngagement.objects.select_for_update().get(pk=engagement.pk)
     if not is_own_meister(actor, engagement.meister_id):
         raise DomainError("배정된 마이스터만 현장 방문 보고를 쓸 수 있습니다.", code="forbidden")
@@ -112,13 +143,19 @@ def log_onsite_visit(*, actor, engagement: OnsiteEngagement, visited_on: date,
     visit = OnsiteVisit.objects.create(
         engagement=engagement, visited_on=visited_on, report=report.strip(), written_by=actor
     )
-    history.record(actor=actor, action="consultations.onsite.visited", instance=engagement,
-                   changes={"visits": [engagement.visits.count() - 1, engagement.visits.count()]})
+    history.record(
+        actor=actor,
+        action="consultations.onsite.visited",
+        instance=engagement,
+        changes={"visits": [engagement.visits.count() - 1, engagement.visits.count()]},
+    )
     return visit
 
 
 @transaction.atomic
-def close_onsite_engagement(*, actor, engagement: OnsiteEngagement, result: str) -> OnsiteEngagement:
+def close_onsite_engagement(
+    *, actor, engagement: OnsiteEngagement, result: str
+) -> OnsiteEngagement:
     engagement = OnsiteEngagement.objects.select_for_update().get(pk=engagement.pk)
     staff = getattr(actor, "is_authenticated", False) and actor.is_operator
     if not (staff or is_own_meister(actor, engagement.meister_id)):
@@ -131,15 +168,21 @@ def close_onsite_engagement(*, actor, engagement: OnsiteEngagement, result: str)
     engagement.result = result.strip()
     engagement.closed_at = timezone.now()
     engagement.save(update_fields=["status", "result", "closed_at"])
-    history.record(actor=actor, action="consultations.onsite.closed", instance=engagement,
-                   changes={"status": ["open", "closed"]})
+    history.record(
+        actor=actor,
+        action="consultations.onsite.closed",
+        instance=engagement,
+        changes={"status": ["open", "closed"]},
+    )
     return engagement
 
 
 @transaction.atomic
 def answer_survey(*, actor, booking: Booking, score, comment: str = "") -> SatisfactionSurvey:
     if booking.company_id is None or booking.company_id not in member_company_ids(actor):
-        raise DomainError("상담을 받은 기업의 회원만 만족도 조사에 답할 수 있습니다.", code="forbidden")
+        raise DomainError(
+            "상담을 받은 기업의 회원만 만족도 조사에 답할 수 있습니다.", code="forbidden"
+        )
     if booking.status != BookingStatus.COMPLETED:
         raise DomainError("완료된 상담에만 만족도 조사에 답할 수 있습니다.")
     try:
@@ -155,6 +198,10 @@ def answer_survey(*, actor, booking: Booking, score, comment: str = "") -> Satis
             )
     except IntegrityError:
         raise DomainError("이미 답한 만족도 조사입니다.", code="conflict") from None
-    history.record(actor=actor, action="consultations.survey.answered", instance=survey,
-                   changes={"score": [None, score]})
+    history.record(
+        actor=actor,
+        action="consultations.survey.answered",
+        instance=survey,
+        changes={"score": [None, score]},
+    )
     return survey

@@ -24,7 +24,9 @@ def _save(actor, instance, action: str):
     except ValidationError as error:
         raise DomainError(error.messages[0]) from None
     instance.save()
-    values = {k: str(v) if isinstance(v, time) else v for k, v in history.snapshot(instance).items()}
+    values = {
+        k: str(v) if isinstance(v, time) else v for k, v in history.snapshot(instance).items()
+    }
     history.record(actor=actor, action=action, instance=instance, changes=values)
     return instance
 

@@ -44,8 +44,13 @@ def past_booking(meister, company, requester, *, days_ago=7, status=BookingStatu
         company=company, requester=requester, field=field(), problem="용접부 균열이 반복됩니다."
     )
     return Booking.objects.create(
-        request=request, meister=meister, company=company, field=field(),
-        starts_at=aware(day, time(10)), ends_at=aware(day, time(11)), place="기술인 카페",
+        request=request,
+        meister=meister,
+        company=company,
+        field=field(),
+        starts_at=aware(day, time(10)),
+        ends_at=aware(day, time(11)),
+        place="기술인 카페",
         status=status,
     )
 

@@ -28,8 +28,14 @@ def meister(taxonomy):
 def book(member, company, meister, day, hour=10, **extra):
     values = {"problem": "TIG 용접부에 기공이 생깁니다.", "attachments": ()}
     values.update(extra)
-    return book_consultation(actor=member, company=company, field=field(), meister=meister,
-                             starts_at=aware(day, time(hour)), **values)
+    return book_consultation(
+        actor=member,
+        company=company,
+        field=field(),
+        meister=meister,
+        starts_at=aware(day, time(hour)),
+        **values,
+    )
 
 
 def assert_nothing_saved():
@@ -38,8 +44,9 @@ def assert_nothing_saved():
     assert RequestAttachment.objects.count() == 0
 
 
-def test_member_books_a_free_slot_and_gets_mail_with_icalendar(meister, company_a, member_a,
-                                                              mailoutbox, django_capture_on_commit_callbacks):
+def test_member_books_a_free_slot_and_gets_mail_with_icalendar(
+    meister, company_a, member_a, mailoutbox, django_capture_on_commit_callbacks
+):
     day = bookable_day(1)
     pdf = SimpleUploadedFile("도면.pdf", PDF, content_type="application/octet-stream")
     with django_capture_on_commit_callbacks(execute=True):
@@ -58,8 +65,15 @@ def test_member_books_a_free_slot_and_gets_mail_with_icalendar(meister, company_
     assert "STATUS:TENTATIVE" in content
 
 
-def test_staff_confirm_and_auto_confirm(meister, company_a, member_a, staff_user, settings,
-                                        mailoutbox, django_capture_on_commit_callbacks):
+def test_staff_confirm_and_auto_confirm(
+    meister,
+    company_a,
+    member_a,
+    staff_user,
+    settings,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
     day = bookable_day(1)
     booking = book(member_a, company_a, meister, day)
     with django_capture_on_commit_callbacks(execute=True):
@@ -86,8 +100,9 @@ def test_staff_confirm_and_auto_confirm(meister, company_a, member_a, staff_user
         ("too_many", "첨부파일은 5개까지 올릴 수 있습니다."),
     ],
 )
-def test_bad_requests_are_refused_in_korean_and_save_nothing(case, message, meister, company_a,
-                                                             company_b, member_a):
+def test_bad_requests_are_refused_in_korean_and_save_nothing(
+    case, message, meister, company_a, company_b, member_a
+):
     day, hour, company, actor, extra = bookable_day(1), 10, company_a, member_a, {}
     if case == "past":
         day = timezone.localdate() - timedelta(days=7)
@@ -132,11 +147,21 @@ def test_drawings_are_recognised_by_content(meister, company_a, member_a):
     ]
     booking = book(member_a, company_a, meister, bookable_day(1), attachments=files)
     assert sorted(booking.request.attachments.values_list("content_type", flat=True)) == [
-        "image/vnd.dwg", "image/vnd.dxf", "model/step"]
+        "image/vnd.dwg",
+        "image/vnd.dxf",
+        "model/step",
+    ]
 
 
-def test_cancellation_deadline(meister, company_a, member_a, staff_user, settings, mailoutbox,
-                               django_capture_on_commit_callbacks):
+def test_cancellation_deadline(
+    meister,
+    company_a,
+    member_a,
+    staff_user,
+    settings,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
     booking = book(member_a, company_a, meister, bookable_day(1))
     settings.CONSULTATION_CANCEL_DEADLINE_HOURS = 24 * 60
     with pytest.raises(DomainError, match="1440시간 전까지만 취소할 수 있습니다"):
@@ -152,8 +177,15 @@ def test_cancellation_deadline(meister, company_a, member_a, staff_user, setting
     assert book(member_a, company_a, meister, booking.starts_at.date()).status == "requested"
 
 
-def test_reminders_are_enqueued_once(meister, company_a, member_a, staff_user, mailoutbox, settings,
-                                     django_capture_on_commit_callbacks):
+def test_reminders_are_enqueued_once(
+    meister,
+    company_a,
+    member_a,
+    staff_user,
+    mailoutbox,
+    settings,
+    django_capture_on_commit_callbacks,
+):
     settings.SMS_BACKEND = "meisterhub.consultations.messaging.InMemoryBackend"
     messaging.InMemoryBackend.outbox.clear()
     member_a.phone = "+821012345678"

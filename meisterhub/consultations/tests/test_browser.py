@@ -17,9 +17,15 @@ def log_in_as(page, user):
     client = Client()
     client.force_login(user)
     page.context.clear_cookies()
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
-                               "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                               "url": page.base_url}])
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": page.base_url,
+            }
+        ]
+    )
 
 
 def choose_and_wait(page, selector, value):
@@ -29,7 +35,8 @@ def choose_and_wait(page, selector, value):
     page.wait_for_selector(f"{selector}:not([data-old])", state="attached")
     page.wait_for_function(
         "() => !/htmx-(request|swapping|settling)/.test("
-        "document.querySelector('#booking-choices').className)")
+        "document.querySelector('#booking-choices').className)"
+    )
 
 
 @pytest.mark.browser
@@ -42,9 +49,16 @@ def test_book_confirm_record_read_and_survey(page, taxonomy, member_a, company_a
     page.goto(f"{page.base_url}/consultations/new/")
     page.wait_for_function("() => window.htmx !== undefined")
     page.fill("#id_problem", "SUS304 배관 TIG 용접부에 기공과 균열이 반복됩니다.")
-    page.set_input_files("#id_attachments", files=[{
-        "name": "배관도면.pdf", "mimeType": "application/pdf",
-        "buffer": b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"}])
+    page.set_input_files(
+        "#id_attachments",
+        files=[
+            {
+                "name": "배관도면.pdf",
+                "mimeType": "application/pdf",
+                "buffer": b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF",
+            }
+        ],
+    )
     choose_and_wait(page, "#id_field", "NDT")
     choose_and_wait(page, "#id_meister", str(meister.pk))
     page.select_option("#id_slot", index=1)
@@ -68,7 +82,9 @@ def test_book_confirm_record_read_and_survey(page, taxonomy, member_a, company_a
     # The meister writes the record from the home page.
     log_in_as(page, meister.user)
     page.goto(f"{page.base_url}/consultations/meister/")
-    page.locator("section, main").get_by_role("link", name=re.compile(r"\d{4}-\d{2}-\d{2}")).first.click()
+    page.locator("section, main").get_by_role(
+        "link", name=re.compile(r"\d{4}-\d{2}-\d{2}")
+    ).first.click()
     page.fill("#id_diagnosis", "보호가스 유량 부족과 루트 간격 과다")
     page.fill("#id_advice", "가스 유량 15L/min, 루트 간격 2mm 이하로 관리하고 퍼징하세요.")
     page.select_option("#id_follow_up", "testing")

@@ -23,22 +23,35 @@ def test_fold_keeps_lines_within_75_octets_without_splitting_korean():
 @pytest.mark.django_db
 def test_calendar_has_the_required_properties(taxonomy, company_a, member_a):
     meister = make_sitting_meister(weekday=1)
-    request = ConsultationRequest.objects.create(company=company_a, requester=member_a,
-                                                 field=field(), problem="금형, 마모; 문제\n두 줄")
+    request = ConsultationRequest.objects.create(
+        company=company_a, requester=member_a, field=field(), problem="금형, 마모; 문제\n두 줄"
+    )
     booking = Booking.objects.create(
-        request=request, meister=meister, company=company_a, field=field(),
-        starts_at=aware(date(2027, 3, 9), time(10)), ends_at=aware(date(2027, 3, 9), time(11)),
-        place="기술인 카페", status=BookingStatus.CANCELLED, sequence=2,
+        request=request,
+        meister=meister,
+        company=company_a,
+        field=field(),
+        starts_at=aware(date(2027, 3, 9), time(10)),
+        ends_at=aware(date(2027, 3, 9), time(11)),
+        place="기술인 카페",
+        status=BookingStatus.CANCELLED,
+        sequence=2,
     )
     text = booking_calendar(booking, method="CANCEL", now=aware(date(2027, 3, 1), time(9)))
     assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
     assert text.endswith("END:VCALENDAR\r\n")
     assert "\n" not in text.replace("\r\n", "")
     lines = text.split("\r\n")
-    for expected in ["METHOD:CANCEL", f"UID:consultation-booking-{booking.pk}@meisterhub.kr",
-                     "DTSTAMP:20270301T000000Z", "DTSTART:20270309T010000Z",
-                     "DTEND:20270309T020000Z", "SEQUENCE:2", "STATUS:CANCELLED",
-                     "DESCRIPTION:금형\\, 마모\\; 문제\\n두 줄"]:
+    for expected in [
+        "METHOD:CANCEL",
+        f"UID:consultation-booking-{booking.pk}@meisterhub.kr",
+        "DTSTAMP:20270301T000000Z",
+        "DTSTART:20270309T010000Z",
+        "DTEND:20270309T020000Z",
+        "SEQUENCE:2",
+        "STATUS:CANCELLED",
+        "DESCRIPTION:금형\\, 마모\\; 문제\\n두 줄",
+    ]:
         assert expected in lines
 
 
@@ -49,7 +62,8 @@ def test_message_backend_is_a_setting(settings, capsys):
     messaging.InMemoryBackend.outbox.clear()
     messaging.send_text(to="+821011112222", body="알림", channel="alimtalk", template_code="T1")
     assert messaging.InMemoryBackend.outbox == [
-        messaging.TextMessage("+821011112222", "알림", "alimtalk", "T1")]
+        messaging.TextMessage("+821011112222", "알림", "alimtalk", "T1")
+    ]
     assert messaging.send_text(to="", body="번호 없음") is False
 
 
@@ -57,5 +71,3 @@ def test_message_backend_is_a_setting(settings, capsys):
 def test_reminder_command_runs(capsys):
     call_command("send_consultation_reminders")
     assert "전날 알림 0건" in capsys.readouterr().out
-
-

@@ -24,8 +24,14 @@ def race(member, company, meister, starts_at) -> list[str]:
     def client():
         try:
             barrier.wait(timeout=30)
-            book_consultation(actor=member, company=company, field=field(), meister=meister,
-                              starts_at=starts_at, problem="프레스 금형 파손")
+            book_consultation(
+                actor=member,
+                company=company,
+                field=field(),
+                meister=meister,
+                starts_at=starts_at,
+                problem="프레스 금형 파손",
+            )
             result = "booked"
         except DomainError as error:
             result = error.message
@@ -58,16 +64,29 @@ def test_postgresql_exclusion_constraint_refuses_overlapping_ranges(taxonomy, co
         pytest.skip("the exclusion constraint exists only on PostgreSQL")
     meister = make_sitting_meister(weekday=2)
     starts_at = aware(bookable_day(2), time(10))
-    Booking.objects.create(meister=meister, company=company_a, starts_at=starts_at,
-                           ends_at=starts_at + timedelta(hours=1), place="x",
-                           status=BookingStatus.CONFIRMED)
+    Booking.objects.create(
+        meister=meister,
+        company=company_a,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=1),
+        place="x",
+        status=BookingStatus.CONFIRMED,
+    )
     with pytest.raises(IntegrityError, match="booking_no_overlap_active"), transaction.atomic():
-        Booking.objects.create(meister=meister, company=company_a,
-                               starts_at=starts_at + timedelta(minutes=30),
-                               ends_at=starts_at + timedelta(minutes=90), place="x")
+        Booking.objects.create(
+            meister=meister,
+            company=company_a,
+            starts_at=starts_at + timedelta(minutes=30),
+            ends_at=starts_at + timedelta(minutes=90),
+            place="x",
+        )
     # a cancelled booking holds nothing
-    Booking.objects.create(meister=meister, company=company_a,
-                           starts_at=starts_at + timedelta(minutes=30),
-                           ends_at=starts_at + timedelta(minutes=90), place="x",
-                           status=BookingStatus.CANCELLED)
+    Booking.objects.create(
+        meister=meister,
+        company=company_a,
+        starts_at=starts_at + timedelta(minutes=30),
+        ends_at=starts_at + timedelta(minutes=90),
+        place="x",
+        status=BookingStatus.CANCELLED,
+    )
     assert Booking.objects.filter(meister=meister).count() == 2

@@ -32,8 +32,9 @@ def test_public_week_and_month_pages(client, meister):
     page = client.get(reverse("consultations:week")).content.decode()
     assert meister.name in page and "화요일" in page and "10:00–12:00" in page
     day = bookable_day(1)
-    response = client.get(reverse("consultations:meister_month", args=[meister.pk]),
-                          {"month": day.strftime("%Y-%m")})
+    response = client.get(
+        reverse("consultations:meister_month", args=[meister.pk]), {"month": day.strftime("%Y-%m")}
+    )
     assert response.status_code == 200
     assert "빈 시간 2개" in response.content.decode()
 
@@ -50,15 +51,22 @@ def test_request_form_filters_meisters_by_field_and_offers_slots(client, meister
     assert aware(day, time(10)).isoformat() in page
 
 
-def test_post_books_with_an_image_and_the_file_is_served_safely(client, meister, member_a,
-                                                                company_a, member_b):
+def test_post_books_with_an_image_and_the_file_is_served_safely(
+    client, meister, member_a, company_a, member_b
+):
     client.force_login(member_a)
     starts = aware(bookable_day(1), time(11))
-    response = client.post(reverse("consultations:new"), {
-        "company": company_a.pk, "field": "WELD", "meister": meister.pk,
-        "slot": starts.isoformat(), "problem": "배관 용접부 누설",
-        "attachments": [SimpleUploadedFile("사진.png", png_bytes(), content_type="image/png")],
-    })
+    response = client.post(
+        reverse("consultations:new"),
+        {
+            "company": company_a.pk,
+            "field": "WELD",
+            "meister": meister.pk,
+            "slot": starts.isoformat(),
+            "problem": "배관 용접부 누설",
+            "attachments": [SimpleUploadedFile("사진.png", png_bytes(), content_type="image/png")],
+        },
+    )
     booking = Booking.objects.get()
     assert response.status_code == 302
     assert response.url == reverse("consultations:detail", args=[booking.pk])
@@ -72,13 +80,20 @@ def test_post_books_with_an_image_and_the_file_is_served_safely(client, meister,
 
 
 def test_post_with_a_renamed_executable_shows_a_korean_error_and_saves_nothing(
-        client, meister, member_a, company_a):
+    client, meister, member_a, company_a
+):
     client.force_login(member_a)
-    response = client.post(reverse("consultations:new"), {
-        "company": company_a.pk, "field": "WELD", "meister": meister.pk,
-        "slot": aware(bookable_day(1), time(10)).isoformat(), "problem": "문제",
-        "attachments": [SimpleUploadedFile("drawing.png", b"MZ\x90\x00\x03")],
-    })
+    response = client.post(
+        reverse("consultations:new"),
+        {
+            "company": company_a.pk,
+            "field": "WELD",
+            "meister": meister.pk,
+            "slot": aware(bookable_day(1), time(10)).isoformat(),
+            "problem": "문제",
+            "attachments": [SimpleUploadedFile("drawing.png", b"MZ\x90\x00\x03")],
+        },
+    )
     assert response.status_code == 200
     assert "올릴 수 없는 형식입니다" in response.content.decode()
     assert Booking.objects.count() == 0
@@ -91,15 +106,28 @@ def test_user_without_company_cannot_request(client, meister):
     assert "소속 기업이 없어" in response.content.decode()
 
 
-def test_staff_list_confirms_and_has_no_n_plus_one(client, meister, staff_user, company_a,
-                                                   member_a, django_assert_num_queries):
+def test_staff_list_confirms_and_has_no_n_plus_one(
+    client, meister, staff_user, company_a, member_a, django_assert_num_queries
+):
     day = bookable_day(1)
     for hour in (10, 11):
-        book_consultation(actor=member_a, company=company_a, field=field(), meister=meister,
-                          starts_at=aware(day, time(hour)), problem="문제")
+        book_consultation(
+            actor=member_a,
+            company=company_a,
+            field=field(),
+            meister=meister,
+            starts_at=aware(day, time(hour)),
+            problem="문제",
+        )
     other = make_sitting_meister(weekday=1)
-    book_consultation(actor=member_a, company=company_a, field=field(), meister=other,
-                      starts_at=aware(day, time(10)), problem="문제")
+    book_consultation(
+        actor=member_a,
+        company=company_a,
+        field=field(),
+        meister=other,
+        starts_at=aware(day, time(10)),
+        problem="문제",
+    )
     client.force_login(staff_user)
     url = reverse("consultations:staff_list")
     # session, user, meister filter choices, count, one page of bookings with everything joined
@@ -114,12 +142,18 @@ def test_staff_list_confirms_and_has_no_n_plus_one(client, meister, staff_user, 
     assert client.get(url).status_code == 403
 
 
-def test_record_by_another_meister_is_refused_and_own_record_completes(client, meister,
-                                                                      company_a, member_a):
+def test_record_by_another_meister_is_refused_and_own_record_completes(
+    client, meister, company_a, member_a
+):
     booking = past_booking(meister, company_a, member_a)
     intruder = make_sitting_meister(weekday=2)
-    form = {"diagnosis": "용접 입열 과다", "advice": "전류를 낮추고 예열", "follow_up": "site_visit",
-            "hours": "1.5", "escalate": "on"}
+    form = {
+        "diagnosis": "용접 입열 과다",
+        "advice": "전류를 낮추고 예열",
+        "follow_up": "site_visit",
+        "hours": "1.5",
+        "escalate": "on",
+    }
     client.force_login(intruder.user)
     assert client.post(reverse("consultations:record", args=[booking.pk]), form).status_code == 404
     assert ConsultationRecord.objects.count() == 0
@@ -127,7 +161,10 @@ def test_record_by_another_meister_is_refused_and_own_record_completes(client, m
     client.post(reverse("consultations:record", args=[booking.pk]), form)
     record = ConsultationRecord.objects.get()
     assert (record.diagnosis, str(record.hours), record.follow_up) == (
-        "용접 입열 과다", "1.5", "site_visit")
+        "용접 입열 과다",
+        "1.5",
+        "site_visit",
+    )
     booking.refresh_from_db()
     assert booking.status == BookingStatus.COMPLETED
     engagement = record.onsite_engagements.get()
@@ -138,14 +175,17 @@ def test_record_by_another_meister_is_refused_and_own_record_completes(client, m
 
 def test_company_reads_record_and_answers_survey_once(client, meister, company_a, member_a):
     booking = past_booking(meister, company_a, member_a, status=BookingStatus.COMPLETED)
-    ConsultationRecord.objects.create(booking=booking, diagnosis="균열", advice="PWHT 적용",
-                                      hours=1, written_by=meister.user)
+    ConsultationRecord.objects.create(
+        booking=booking, diagnosis="균열", advice="PWHT 적용", hours=1, written_by=meister.user
+    )
     client.force_login(member_a)
     my = client.get(reverse("consultations:my")).content.decode()
     assert "상담 만족도 조사" in my
     detail = client.get(reverse("consultations:detail", args=[booking.pk])).content.decode()
     assert "PWHT 적용" in detail
-    client.post(reverse("consultations:survey", args=[booking.pk]), {"score": "4", "comment": "좋음"})
+    client.post(
+        reverse("consultations:survey", args=[booking.pk]), {"score": "4", "comment": "좋음"}
+    )
     client.post(reverse("consultations:survey", args=[booking.pk]), {"score": "1"})
     assert list(SatisfactionSurvey.objects.values_list("score", "comment")) == [(4, "좋음")]
 
@@ -153,19 +193,28 @@ def test_company_reads_record_and_answers_survey_once(client, meister, company_a
 def test_walk_in_and_closure_pages(client, meister, staff_user, company_a):
     client.force_login(staff_user)
     day = bookable_day(1)
-    response = client.post(reverse("consultations:closures"), {
-        "starts_on": day, "ends_on": day, "reason": "센터 소독"})
+    response = client.post(
+        reverse("consultations:closures"), {"starts_on": day, "ends_on": day, "reason": "센터 소독"}
+    )
     assert response.status_code == 302
-    new_page = client.get(reverse("consultations:meister_month", args=[meister.pk]),
-                          {"month": day.strftime("%Y-%m")}).content.decode()
+    new_page = client.get(
+        reverse("consultations:meister_month", args=[meister.pk]), {"month": day.strftime("%Y-%m")}
+    ).content.decode()
     assert "센터 휴무일입니다(센터 소독)." in new_page
     from ..slots import korean_holidays
 
     last_tuesday = bookable_day(1, weeks=0) - timedelta(weeks=1)
     while last_tuesday in korean_holidays(last_tuesday, last_tuesday):
         last_tuesday -= timedelta(weeks=1)
-    form = {"day": last_tuesday, "start_time": "10:30", "minutes": 30, "meister": meister.pk,
-            "company": company_a.pk, "field": "WELD", "summary": "도장 불량 문의"}
+    form = {
+        "day": last_tuesday,
+        "start_time": "10:30",
+        "minutes": 30,
+        "meister": meister.pk,
+        "company": company_a.pk,
+        "field": "WELD",
+        "summary": "도장 불량 문의",
+    }
     client.post(reverse("consultations:walk_in"), form)
     walk_in = Booking.objects.get(channel="walk_in")
     assert (walk_in.status, walk_in.place) == ("completed", "기술인 카페")
@@ -177,8 +226,9 @@ def test_walk_in_and_closure_pages(client, meister, staff_user, company_a):
 
 def test_satisfaction_averages(client, meister, staff_user, company_a, member_a):
     for days, score in ((7, 5), (14, 4)):
-        booking = past_booking(meister, company_a, member_a, days_ago=days,
-                               status=BookingStatus.COMPLETED)
+        booking = past_booking(
+            meister, company_a, member_a, days_ago=days, status=BookingStatus.COMPLETED
+        )
         SatisfactionSurvey.objects.create(booking=booking, score=score, respondent=member_a)
     client.force_login(staff_user)
     page = client.get(reverse("consultations:satisfaction")).content.decode()
@@ -186,8 +236,14 @@ def test_satisfaction_averages(client, meister, staff_user, company_a, member_a)
 
 
 def test_confirmed_booking_detail_for_member(client, meister, company_a, member_a, staff_user):
-    booking = book_consultation(actor=member_a, company=company_a, field=field(), meister=meister,
-                                starts_at=aware(bookable_day(1), time(10)), problem="문제")
+    booking = book_consultation(
+        actor=member_a,
+        company=company_a,
+        field=field(),
+        meister=meister,
+        starts_at=aware(bookable_day(1), time(10)),
+        problem="문제",
+    )
     confirm_booking(actor=staff_user, booking=booking)
     client.force_login(member_a)
     client.post(reverse("consultations:cancel", args=[booking.pk]), {"reason": "출장"})

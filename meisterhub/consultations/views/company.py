@@ -24,8 +24,11 @@ SAFE_INLINE = {"image/jpeg", "image/png", "image/webp", "image/gif", "applicatio
 @login_required
 def new(request):
     if not member_company_ids(request.user):
-        messages.error(request, "소속 기업이 없어 상담을 신청할 수 없습니다. 먼저 기업을 등록하거나 "
-                                "소속 신청을 해 주세요.")
+        messages.error(
+            request,
+            "소속 기업이 없어 상담을 신청할 수 없습니다. 먼저 기업을 등록하거나 "
+            "소속 신청을 해 주세요.",
+        )
         return render(request, "consultations/no_company.html", status=403)
     if request.method == "POST":
         form = BookingRequestForm(request.POST, request.FILES, user=request.user)
@@ -33,9 +36,13 @@ def new(request):
             data = form.cleaned_data
             try:
                 booking = services.book_consultation(
-                    actor=request.user, company=data["company"], field=data["field"],
-                    meister=data["meister"], starts_at=datetime.fromisoformat(data["slot"]),
-                    problem=data["problem"], attachments=data["attachments"],
+                    actor=request.user,
+                    company=data["company"],
+                    field=data["field"],
+                    meister=data["meister"],
+                    starts_at=datetime.fromisoformat(data["slot"]),
+                    problem=data["problem"],
+                    attachments=data["attachments"],
                 )
             except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
@@ -72,9 +79,16 @@ def detail(request, pk: int):
     }
     if context["is_meister"]:
         record = context["record"]
-        context["record_form"] = RecordForm(initial={
-            "diagnosis": record.diagnosis, "advice": record.advice,
-            "follow_up": record.follow_up, "hours": record.hours} if record else None)
+        context["record_form"] = RecordForm(
+            initial={
+                "diagnosis": record.diagnosis,
+                "advice": record.advice,
+                "follow_up": record.follow_up,
+                "hours": record.hours,
+            }
+            if record
+            else None
+        )
     if context["is_member"] and booking.status == "completed" and not context["survey"]:
         context["survey_form"] = SurveyForm()
     return render(request, "consultations/detail.html", context)
@@ -86,9 +100,12 @@ def cancel(request, pk: int):
     booking = access_booking(request.user, pk)
     return run_action(
         request,
-        lambda: services.cancel_booking(actor=request.user, booking=booking,
-                                        reason=request.POST.get("reason", "")),
-        "상담 예약을 취소했습니다.", "consultations:detail", pk,
+        lambda: services.cancel_booking(
+            actor=request.user, booking=booking, reason=request.POST.get("reason", "")
+        ),
+        "상담 예약을 취소했습니다.",
+        "consultations:detail",
+        pk,
     )
 
 
@@ -102,10 +119,15 @@ def survey(request, pk: int):
         return redirect("consultations:detail", pk)
     return run_action(
         request,
-        lambda: services.answer_survey(actor=request.user, booking=booking,
-                                       score=form.cleaned_data["score"],
-                                       comment=form.cleaned_data["comment"]),
-        "만족도 조사에 답해 주셔서 고맙습니다.", "consultations:detail", pk,
+        lambda: services.answer_survey(
+            actor=request.user,
+            booking=booking,
+            score=form.cleaned_data["score"],
+            comment=form.cleaned_data["comment"],
+        ),
+        "만족도 조사에 답해 주셔서 고맙습니다.",
+        "consultations:detail",
+        pk,
     )
 
 
@@ -116,8 +138,9 @@ def attachment(request, pk: int):
     if booking is None or not can_view_booking(request.user, booking):
         raise Http404("첨부파일을 찾을 수 없습니다.")
     inline = item.content_type in SAFE_INLINE
-    response = FileResponse(item.file.open("rb"), as_attachment=not inline,
-                            filename=item.original_name)
+    response = FileResponse(
+        item.file.open("rb"), as_attachment=not inline, filename=item.original_name
+    )
     response["Content-Type"] = item.content_type if inline else "application/octet-stream"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'"

@@ -17,8 +17,11 @@ from .common import meister_required, run_action
 
 @meister_required
 def meister_home(request, meister):
-    return render(request, "consultations/meister_home.html",
-                  {"meister": meister, **meister_dashboard(meister)})
+    return render(
+        request,
+        "consultations/meister_home.html",
+        {"meister": meister, **meister_dashboard(meister)},
+    )
 
 
 @login_required
@@ -34,9 +37,11 @@ def record(request, pk: int):
         messages.error(request, f"상담일지를 저장하지 못했습니다: {first}")
         return redirect("consultations:detail", pk)
     return run_action(
-        request, lambda: services.write_record(actor=request.user, booking=booking,
-                                               **form.cleaned_data),
-        "상담일지를 저장했습니다.", "consultations:detail", pk,
+        request,
+        lambda: services.write_record(actor=request.user, booking=booking, **form.cleaned_data),
+        "상담일지를 저장했습니다.",
+        "consultations:detail",
+        pk,
     )
 
 
@@ -46,9 +51,13 @@ def complete(request, pk: int):
     booking = access_booking(request.user, pk)
     no_show = request.POST.get("outcome") == "no_show"
     action = services.mark_no_show if no_show else services.mark_completed
-    return run_action(request, lambda: action(actor=request.user, booking=booking),
-                      "불참으로 처리했습니다." if no_show else "완료로 처리했습니다.",
-                      "consultations:detail", pk)
+    return run_action(
+        request,
+        lambda: action(actor=request.user, booking=booking),
+        "불참으로 처리했습니다." if no_show else "완료로 처리했습니다.",
+        "consultations:detail",
+        pk,
+    )
 
 
 @login_required
@@ -60,11 +69,13 @@ def onsite_detail(request, pk: int):
         if request.POST.get("action") == "close" and can_close:
             form = OnsiteCloseForm(request.POST)
             call = lambda: services.close_onsite_engagement(  # noqa: E731
-                actor=request.user, engagement=engagement, **form.cleaned_data)
+                actor=request.user, engagement=engagement, **form.cleaned_data
+            )
         elif own:
             form = OnsiteVisitForm(request.POST)
             call = lambda: services.log_onsite_visit(  # noqa: E731
-                actor=request.user, engagement=engagement, **form.cleaned_data)
+                actor=request.user, engagement=engagement, **form.cleaned_data
+            )
         else:
             raise PermissionDenied("배정된 마이스터나 운영자만 바꿀 수 있습니다.")
         if form.is_valid():
@@ -77,8 +88,13 @@ def onsite_detail(request, pk: int):
                 return redirect("consultations:onsite_detail", pk)
         else:
             messages.error(request, "입력한 내용을 확인해 주세요.")
-    return render(request, "consultations/onsite_detail.html", {
-        "engagement": engagement, "visits": engagement.visits.all(),
-        "visit_form": OnsiteVisitForm() if own else None,
-        "close_form": OnsiteCloseForm() if can_close else None,
-    })
+    return render(
+        request,
+        "consultations/onsite_detail.html",
+        {
+            "engagement": engagement,
+            "visits": engagement.visits.all(),
+            "visit_form": OnsiteVisitForm() if own else None,
+            "close_form": OnsiteCloseForm() if can_close else None,
+        },
+    )

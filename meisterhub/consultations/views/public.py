@@ -33,7 +33,15 @@ def meister_month(request, pk: int):
         first = today.replace(day=1)
     previous = (first.replace(day=1) - timezone.timedelta(days=1)).replace(day=1)
     following = (first.replace(day=28) + timezone.timedelta(days=4)).replace(day=1)
-    return render(request, "consultations/month.html", {
-        "meister": meister, "weeks": month_view(meister, first.year, first.month),
-        "first": first, "previous": previous, "following": following, "today": today,
-    })
+    return render(
+        request,
+        "consultations/month.html",
+        {
+            "meister": meister,
+            "weeks": month_view(meister, first.year, first.month),
+            "first": first,
+            "previous": previous,
+            "following": following,
+            "today": today,
+        },
+    )

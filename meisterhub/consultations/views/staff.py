@@ -30,9 +30,12 @@ def staff_list(request):
 @require_POST
 def confirm(request, pk: int):
     booking = access_booking(request.user, pk)
-    return run_action(request, lambda: services.confirm_booking(actor=request.user,
-                                                                booking=booking),
-                      "상담 예약을 확정했습니다.", "consultations:staff_list")
+    return run_action(
+        request,
+        lambda: services.confirm_booking(actor=request.user, booking=booking),
+        "상담 예약을 확정했습니다.",
+        "consultations:staff_list",
+    )
 
 
 @staff_required
@@ -60,8 +63,11 @@ def closures(request):
         else:
             messages.success(request, "센터 휴무를 등록했습니다.")
             return redirect("consultations:closures")
-    return render(request, "consultations/closures.html", {
-        "form": form, "closures": Closure.objects.select_related("created_by")[:100]})
+    return render(
+        request,
+        "consultations/closures.html",
+        {"form": form, "closures": Closure.objects.select_related("created_by")[:100]},
+    )
 
 
 @staff_required
