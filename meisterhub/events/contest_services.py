@@ -22,6 +22,8 @@ def submit_entry(*, actor, contest: Contest, title: str, summary: str, upload,
         raise DomainError("접수가 마감되었습니다. 마감 후에는 제출할 수 없습니다.")
     if company is not None and company.pk not in active_company_ids(actor):
         raise DomainError("소속된 기업으로만 제출할 수 있습니다.", code="forbidden")
+    if is_judge(actor, contest):
+        raise DomainError("이 공모전의 심사위원은 작품을 제출할 수 없습니다.", code="forbidden")
     if not (title or "").strip() or not (summary or "").strip():
         raise DomainError("제목과 요약을 입력해 주세요.")
     try:
@@ -49,6 +51,8 @@ def assign_judge(*, actor, contest: Contest, judge) -> ContestJudge:
         raise DomainError("운영자만 심사위원을 배정할 수 있습니다.", code="forbidden")
     if judge.role != Role.EVALUATOR:
         raise DomainError("평가위원 역할의 사용자만 심사위원으로 배정할 수 있습니다.")
+    if Submission.objects.filter(contest=contest, user=judge).exists():
+        raise DomainError("이 공모전에 작품을 제출한 사람은 심사위원이 될 수 없습니다.")
     with transaction.atomic():
         assignment, created = ContestJudge.objects.get_or_create(contest=contest, judge=judge)
         if created:
@@ -66,6 +70,8 @@ def score_submission(*, actor, submission: Submission, values: dict[int, int]) -
     contest = submission.contest
     if not is_judge(actor, contest):
         raise DomainError("배정된 심사위원만 점수를 매길 수 있습니다.", code="forbidden")
+    if submission.user_id == actor.pk:
+        raise DomainError("자신이 제출한 작품은 심사할 수 없습니다.", code="forbidden")
     if contest.is_published:
         raise DomainError("순위가 발표된 뒤에는 점수를 바꿀 수 없습니다.")
     criteria = list(contest.criteria.all())
