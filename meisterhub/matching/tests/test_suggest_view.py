@@ -64,3 +64,33 @@ def test_inactive_meisters_are_not_suggested(meisters):
     Meister.objects.filter(pk=meisters["fluid"].pk).update(is_active=False)
     result = roster.match_request("유압 실린더 누유", top_meisters=3)
     assert str(meisters["fluid"].pk) not in [m.id for m in result.meisters]
+
+
+def test_booking_form_asks_the_matcher_as_the_problem_is_typed(client, meisters, member_a):
+    client.force_login(member_a)
+    body = client.get("/consultations/new/").content.decode()
+    assert 'hx-get="/matching/suggest/"' in body
+    assert 'hx-include="#id_problem, #id_company"' in body
+    response = client.get(
+        "/matching/suggest/", {"problem": "빠우 작업 후 광택이 안 나요", "company": ""}
+    )
+    assert response.context["fields"][0].code == "SURF"
+
+
+def test_staff_see_the_ranking_and_reasons_on_each_request(client, meisters, member_a, staff_user):
+    from meisterhub.consultations.models import Booking
+    from meisterhub.consultations.tests.factories import past_booking
+
+    company = member_a.memberships.get().company
+    booking = past_booking(meisters["fluid"], company, member_a)
+    booking.request.problem = "유압 프레스 실린더에서 기름이 샘"
+    booking.request.save()
+    client.force_login(staff_user)
+    body = client.get(f"/consultations/{booking.pk}/").content.decode()
+    assert "매칭 결과 (운영자용)" in body
+    assert "유공압" in body
+    assert Booking.objects.count() == 1
+    client.force_login(member_a)
+    assert (
+        "매칭 결과 (운영자용)" not in client.get(f"/consultations/{booking.pk}/").content.decode()
+    )
