@@ -7,6 +7,8 @@ from meisterhub.core import views_privacy
 
 from .api import api
 
+handler500 = "meisterhub.core.views.server_error"
+
 admin.site.site_header = "마이스터 허브 관리"
 admin.site.site_title = "마이스터 허브 관리"
 admin.site.index_title = "운영 관리"

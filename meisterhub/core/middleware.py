@@ -71,34 +71,3 @@ def _normalized(query_dict):
         copy.setlist(key, [unicodedata.normalize("NFC", v) for v in copy.getlist(key)])
     copy._mutable = False
     return copy
-
-
-class DatabaseUnavailableMiddleware:
-    """While the database is briefly unreachable (a restart, a fail-over), answer 503 with
-    Retry-After instead of a bare 500, so clients and load balancers know to come back."""
-
-    RETRY_AFTER_SECONDS = "5"
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        from django.db import InterfaceError, OperationalError
-        from django.http import HttpResponse, JsonResponse
-
-        if not isinstance(exception, (OperationalError, InterfaceError)):
-            return None
-        message = "데이터베이스에 잠시 연결할 수 없습니다. 잠시 후 다시 시도해 주세요."
-        if request.path.startswith("/api/"):
-            response = JsonResponse({"detail": message}, status=503)
-        else:
-            response = HttpResponse(
-                f'<!doctype html><html lang="ko"><meta charset="utf-8"><title>잠시 후 다시 시도해 주세요</title>'
-                f"<h1>잠시 후 다시 시도해 주세요</h1><p>{message}</p></html>",
-                status=503,
-            )
-        response["Retry-After"] = self.RETRY_AFTER_SECONDS
-        return response

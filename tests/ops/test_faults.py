@@ -21,7 +21,7 @@ def test_bookings_survive_a_database_restart_without_restarting_the_app(
         clients=4,
         seconds=5.0,
         restart_after=2.0,
-        slots=300,
+        slots=900,  # enough that a burst of outage errors cannot use up every slot
         workers=2,
         settle_answers=10,
     )
