@@ -18,7 +18,7 @@ from .services import register_for_event
 TEMPLATES = [
     ("briefing", "enterprise", "대기업 기술수요 설명회"),
     ("briefing", "hydrogen", "수소산업 지원사업 설명회"),
-    ("seminar", "defense_aerospace", "방산·항공부품 품질 인증 세미나"),
+    ("seminar", "defense_aero", "방산·항공부품 품질 인증 세미나"),
     ("seminar", "export", "수출 바우처 활용 세미나"),
     ("training", "startup_jobs", "메이커스페이스 3D프린터 기초 교육"),
     ("training", "workforce", "스마트공장 데이터 분석 실무 교육"),

@@ -16,11 +16,10 @@ from meisterhub.consultations.models import (
     OnsiteEngagement,
     SatisfactionSurvey,
 )
-from meisterhub.events.models import ProgramArea
 from meisterhub.events.selectors import event_counts, event_counts_by_area
 from meisterhub.facilities.models import Reservation
 from meisterhub.mentoring.models import MentoringEngagement, MentoringSession
-from meisterhub.programs.models import Agreement, Application, Area, Beneficiary, Call, Program
+from meisterhub.programs.models import Agreement, Application, Beneficiary, Call, Program
 from meisterhub.programs.selectors import (
     GROWTH_FIGURES,
     beneficiary_growth,
@@ -35,92 +34,124 @@ COUNTED = ~Q(status=BookingStatus.CANCELLED)
 
 def year_bounds(year: int) -> tuple[datetime, datetime]:
     tz = timezone.get_current_timezone()
-    return (datetime.combine(date(year, 1, 1), time.min, tz),
-            datetime.combine(date(year + 1, 1, 1), time.min, tz))
-
-
-def event_area(area: str | None) -> str | None:
-    """The events app spells some areas differently; match them by their Korean label."""
-    if not area:
-        return None
-    label = Area(area).label
-    return next((value for value, text in ProgramArea.choices if text == label), area)
+    return (
+        datetime.combine(date(year, 1, 1), time.min, tz),
+        datetime.combine(date(year + 1, 1, 1), time.min, tz),
+    )
 
 
 def consultations(year: int) -> dict:
     start, end = year_bounds(year)
     bookings = Booking.objects.filter(COUNTED, starts_at__gte=start, starts_at__lt=end)
-    by_month_channel = (bookings.annotate(month=ExtractMonth("starts_at"))
-                        .values("month", "channel").annotate(n=Count("id")).order_by())
+    by_month_channel = (
+        bookings.annotate(month=ExtractMonth("starts_at"))
+        .values("month", "channel")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     months = [{"reservation": 0, "walk_in": 0} for _ in range(12)]
     for row in by_month_channel:
         months[row["month"] - 1][row["channel"]] = row["n"]
-    by_field = list(bookings.values("field_id", "field__name_ko", "field__order")
-                    .annotate(n=Count("id"), answers=Count("survey"), average=Avg("survey__score"))
-                    .order_by("field__order", "field_id"))
+    by_field = list(
+        bookings.values("field_id", "field__name_ko", "field__order")
+        .annotate(n=Count("id"), answers=Count("survey"), average=Avg("survey__score"))
+        .order_by("field__order", "field_id")
+    )
     satisfaction = SatisfactionSurvey.objects.filter(
-        booking__starts_at__gte=start, booking__starts_at__lt=end).aggregate(
-        average=Avg("score"), answers=Count("id"),
-        satisfied=Count("id", filter=Q(score__gte=4)))
+        booking__starts_at__gte=start, booking__starts_at__lt=end
+    ).aggregate(
+        average=Avg("score"), answers=Count("id"), satisfied=Count("id", filter=Q(score__gte=4))
+    )
     onsite = OnsiteEngagement.objects.filter(created_at__gte=start, created_at__lt=end).aggregate(
-        engagements=Count("id", distinct=True), visits=Count("visits", distinct=True))
-    return {"months": months, "by_field": by_field, "satisfaction": satisfaction,
-            "onsite": onsite}
+        engagements=Count("id", distinct=True), visits=Count("visits", distinct=True)
+    )
+    return {"months": months, "by_field": by_field, "satisfaction": satisfaction, "onsite": onsite}
 
 
 def mentoring(year: int) -> dict:
     first, last = date(year, 1, 1), date(year, 12, 31)
     engagements = MentoringEngagement.objects.filter(starts_on__lte=last, ends_on__gte=first)
     counts = engagements.aggregate(
-        engagements=Count("id"), started=Count("id", filter=Q(starts_on__gte=first)),
-        companies=Count("company", distinct=True), mentors=Count("mentor", distinct=True))
+        engagements=Count("id"),
+        started=Count("id", filter=Q(starts_on__gte=first)),
+        companies=Count("company", distinct=True),
+        mentors=Count("mentor", distinct=True),
+    )
     counts["sessions"] = MentoringSession.objects.filter(
-        held_on__gte=first, held_on__lte=last).count()
+        held_on__gte=first, held_on__lte=last
+    ).count()
     return counts
 
 
 def facilities(year: int) -> list[dict]:
     start, end = year_bounds(year)
     length = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
-    rows = (Reservation.objects.filter(status=Reservation.Status.CONFIRMED,
-                                       starts_at__gte=start, starts_at__lt=end)
-            .values("facility_id", "facility__name", "facility__center", "facility__order")
-            .annotate(n=Count("id"), duration=Sum(length), people=Sum("headcount"))
-            .order_by("facility__center", "facility__order", "facility__name"))
+    rows = (
+        Reservation.objects.filter(
+            status=Reservation.Status.CONFIRMED, starts_at__gte=start, starts_at__lt=end
+        )
+        .values("facility_id", "facility__name", "facility__center", "facility__order")
+        .annotate(n=Count("id"), duration=Sum(length), people=Sum("headcount"))
+        .order_by("facility__center", "facility__order", "facility__name")
+    )
     return [{**row, "hours": round(row["duration"].total_seconds() / 3600, 1)} for row in rows]
 
 
 def events(year: int, area: str | None) -> dict:
     by_area = {row["label"]: row for row in event_counts_by_area(year)}
-    return {"totals": event_counts(year, event_area(area)), "by_area": by_area}
+    return {"totals": event_counts(year, area or None), "by_area": by_area}
 
 
 def programs(year: int, area: str | None) -> dict:
     def scoped(qs, path):
         return qs.filter(**{path: area}) if area else qs
 
-    budgets = {row["program_id"]: row for row in scoped(
-        Call.objects.filter(program__year=year), "program__area").values("program_id").annotate(
-        budget=Sum("budget"), calls=Count("id")).order_by()}
-    applications = {row["call__program_id"]: row for row in scoped(
-        Application.objects.filter(call__program__year=year).exclude(status="draft"),
-        "call__program__area").values("call__program_id").annotate(
-        applications=Count("id"), selected=Count("id", filter=Q(status="selected"))).order_by()}
-    agreed = {row["application__call__program_id"]: row["amount"] for row in scoped(
-        Agreement.objects.filter(application__call__program__year=year),
-        "application__call__program__area").values("application__call__program_id").annotate(
-        amount=Sum("support_amount")).order_by()}
-    program_rows = list(scoped(Program.objects.filter(year=year), "area")
-                        .values("id", "name", "area").order_by("area", "name"))
-    participation = dict(Beneficiary.objects.filter(year=year).values("program__area")
-                         .annotate(n=Count("company", distinct=True))
-                         .values_list("program__area", "n"))
+    budgets = {
+        row["program_id"]: row
+        for row in scoped(Call.objects.filter(program__year=year), "program__area")
+        .values("program_id")
+        .annotate(budget=Sum("budget"), calls=Count("id"))
+        .order_by()
+    }
+    applications = {
+        row["call__program_id"]: row
+        for row in scoped(
+            Application.objects.filter(call__program__year=year).exclude(status="draft"),
+            "call__program__area",
+        )
+        .values("call__program_id")
+        .annotate(applications=Count("id"), selected=Count("id", filter=Q(status="selected")))
+        .order_by()
+    }
+    agreed = {
+        row["application__call__program_id"]: row["amount"]
+        for row in scoped(
+            Agreement.objects.filter(application__call__program__year=year),
+            "application__call__program__area",
+        )
+        .values("application__call__program_id")
+        .annotate(amount=Sum("support_amount"))
+        .order_by()
+    }
+    program_rows = list(
+        scoped(Program.objects.filter(year=year), "area")
+        .values("id", "name", "area")
+        .order_by("area", "name")
+    )
+    participation = dict(
+        Beneficiary.objects.filter(year=year)
+        .values("program__area")
+        .annotate(n=Count("company", distinct=True))
+        .values_list("program__area", "n")
+    )
     for row in program_rows:
-        row.update(budget=budgets.get(row["id"], {}).get("budget") or 0,
-                   calls=budgets.get(row["id"], {}).get("calls") or 0,
-                   applications=applications.get(row["id"], {}).get("applications") or 0,
-                   selected=applications.get(row["id"], {}).get("selected") or 0,
-                   agreed=agreed.get(row["id"]) or 0)
+        row.update(
+            budget=budgets.get(row["id"], {}).get("budget") or 0,
+            calls=budgets.get(row["id"], {}).get("calls") or 0,
+            applications=applications.get(row["id"], {}).get("applications") or 0,
+            selected=applications.get(row["id"], {}).get("selected") or 0,
+            agreed=agreed.get(row["id"]) or 0,
+        )
     return {
         "companies": participation_count(year, area),
         "participation_by_area": participation,
@@ -139,13 +170,17 @@ def growth(year: int, area: str | None) -> dict:
     from meisterhub.programs.selectors import _percent
 
     companies = Beneficiary.objects.filter(year=year, program__area=area).values("company_id")
-    both = (OutcomeReport.objects.filter(year=year - 1, company_id__in=companies)
-            .filter(company_id__in=OutcomeReport.objects.filter(year=year).values("company_id"))
-            .values("company_id"))
-    rows = (OutcomeReport.objects.filter(year__in=[year - 1, year], company_id__in=both)
-            .values("year").annotate(companies=Count("id"),
-                                     **{key: Sum(name) for key, name in GROWTH_FIGURES.items()})
-            .order_by())
+    both = (
+        OutcomeReport.objects.filter(year=year - 1, company_id__in=companies)
+        .filter(company_id__in=OutcomeReport.objects.filter(year=year).values("company_id"))
+        .values("company_id")
+    )
+    rows = (
+        OutcomeReport.objects.filter(year__in=[year - 1, year], company_id__in=both)
+        .values("year")
+        .annotate(companies=Count("id"), **{key: Sum(name) for key, name in GROWTH_FIGURES.items()})
+        .order_by()
+    )
     by_year = {row["year"]: row for row in rows}
     previous, current = by_year.get(year - 1, {}), by_year.get(year, {})
     result = {"year": year, "companies": current.get("companies", 0)}

@@ -5,17 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-
-class ProgramArea(models.TextChoices):
-    """The agency's seven program areas (사업 분야)."""
-
-    ENTERPRISE = "enterprise", "기업지원"
-    WORKFORCE = "workforce", "인력양성"
-    DEFENSE_AEROSPACE = "defense_aerospace", "방위·항공부품"
-    HYDROGEN = "hydrogen", "수소산업"
-    EXPORT = "export", "수출지원"
-    STARTUP_JOBS = "startup_jobs", "창업·일자리"
-    FUTURE = "future", "미래기획"
+# The agency's seven program areas (사업 분야) are defined once, by the programs app.
+from meisterhub.programs.models.calls import Area as ProgramArea
 
 
 class EventKind(models.TextChoices):
@@ -41,8 +32,12 @@ class Event(models.Model):
     ends_at = models.DateTimeField("종료")
     place = models.CharField("장소", max_length=120, blank=True)
     facility = models.ForeignKey(
-        "facilities.Facility", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="events", verbose_name="시설",
+        "facilities.Facility",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name="시설",
     )
     capacity = models.PositiveIntegerField("정원")
     registration_opens_at = models.DateTimeField("신청 시작")
@@ -62,11 +57,13 @@ class Event(models.Model):
         ordering = ["starts_at"]
         indexes = [models.Index(fields=["status", "starts_at"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")),
-                                   name="event_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"
+            ),
             models.CheckConstraint(
                 condition=models.Q(registration_closes_at__gt=models.F("registration_opens_at")),
-                name="event_registration_window_ordered"),
+                name="event_registration_window_ordered",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -78,8 +75,10 @@ class Event(models.Model):
     @property
     def is_registration_open(self) -> bool:
         now = timezone.now()
-        return (self.status == self.Status.PUBLISHED
-                and self.registration_opens_at <= now < self.registration_closes_at)
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.registration_opens_at <= now < self.registration_closes_at
+        )
 
     @property
     def eligible_labels(self) -> list[str]:
@@ -110,8 +109,12 @@ class Registration(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_registrations"
     )
     company = models.ForeignKey(
-        "companies.Company", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="event_registrations", verbose_name="소속 기업",
+        "companies.Company",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_registrations",
+        verbose_name="소속 기업",
     )
     status = models.CharField("상태", max_length=12, choices=Status.choices, db_index=True)
     position = models.PositiveIntegerField("신청 순번")
@@ -127,7 +130,8 @@ class Registration(models.Model):
         indexes = [models.Index(fields=["event", "status", "position"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "user"], condition=~models.Q(status="cancelled"),
+                fields=["event", "user"],
+                condition=~models.Q(status="cancelled"),
                 name="registration_one_active_per_user",
             )
         ]
