@@ -23,7 +23,7 @@ $(VENV)/.test-deps: pyproject.toml $(VENV)/.deps
 
 # KRDS and htmx come from the npm registry and are copied into static/ at build (no CDN).
 vendor: meisterhub/static/vendor/.stamp
-meisterhub/static/vendor/.stamp: package.json package-lock.json | $(PY)
+meisterhub/static/vendor/.stamp: package.json package-lock.json scripts/vendor_static.py | $(PY)
 	npm ci --no-audit --no-fund --loglevel=error
 	$(PY) scripts/vendor_static.py
 	touch $@

@@ -11,6 +11,8 @@ COPIES = [
     (NODE / "krds-uiux" / "resources" / "css", VENDOR / "krds" / "css"),
     (NODE / "krds-uiux" / "resources" / "fonts", VENDOR / "krds" / "fonts"),
     (NODE / "krds-uiux" / "resources" / "img", VENDOR / "krds" / "img"),
+    # component.css of krds-uiux 1.1.0 also refers to its icons as ../../img/img/…
+    (NODE / "krds-uiux" / "resources" / "img", VENDOR / "krds" / "img" / "img"),
     (NODE / "krds-uiux" / "resources" / "js", VENDOR / "krds" / "js"),
     (NODE / "htmx.org" / "dist" / "htmx.min.js", VENDOR / "htmx" / "htmx.min.js"),
     (NODE / "chart.js" / "dist" / "chart.umd.min.js", VENDOR / "chartjs" / "chart.umd.min.js"),
