@@ -20,8 +20,9 @@ def _org_type(user, company_id) -> str | None:
     """The organisation type of a company the person belongs to (startups get other priors)."""
     if not company_id or not getattr(user, "is_authenticated", False):
         return None
-    company = companies_visible_to(user).filter(pk=company_id).only("org_type").first()
-    return company.org_type if company else None
+    return (
+        companies_visible_to(user).filter(pk=company_id).values_list("org_type", flat=True).first()
+    )
 
 
 @require_GET
