@@ -1,10 +1,21 @@
 """Checks on uploaded files: by content, never by name alone."""
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from PIL import Image, UnidentifiedImageError
 
 IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
+EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/gif": "gif"}
+
+
+def stored_name(content_type: str) -> str:
+    """A random file name with the extension of the content: the person's file name (which may
+    carry paths, scripts or personal data) is never used on disk."""
+    return f"{uuid.uuid4().hex}.{EXTENSIONS.get(content_type, 'bin')}"
+
+
 MAX_IMAGE_PIXELS = 40_000_000
 
 

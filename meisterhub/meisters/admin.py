@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 
 from meisterhub.core.admin import HistoryAdminMixin
-from meisterhub.core.uploads import validate_image
+from meisterhub.core.uploads import stored_name, validate_image
 
 from .models import Field, Meister, MeisterField
 from .services import refresh_search_text
@@ -16,7 +16,7 @@ class MeisterAdminForm(forms.ModelForm):
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
         if photo and hasattr(photo, "content_type"):  # a new upload, not the stored file
-            validate_image(photo)
+            photo.name = stored_name(validate_image(photo))
         return photo
 
 

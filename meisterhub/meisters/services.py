@@ -4,7 +4,7 @@ from django.db import transaction
 
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
-from meisterhub.core.uploads import validate_image
+from meisterhub.core.uploads import stored_name, validate_image
 
 from .models import WEEKDAYS, Field, Meister, MeisterField
 
@@ -59,7 +59,7 @@ def save_meister(
     """Create or update a meister profile by its roster id; the first field is the main one."""
     fields = _resolve_fields(field_codes)
     if photo:
-        validate_image(photo)
+        photo.name = stored_name(validate_image(photo))
     if "weekdays" in profile and not isinstance(profile["weekdays"], str):
         profile["weekdays"] = normalize_weekdays(profile["weekdays"])
     if not (profile.get("name") or (meister and meister.name)):
