@@ -1,44 +1,13 @@
 """iCalendar (RFC 5545) text for a booking, written by hand: CRLF, 75-octet folding."""
 
-from datetime import UTC, datetime
-
 from django.conf import settings
 from django.utils import timezone
+
+from meisterhub.core.ical import escape_text, render, utc_stamp
 
 from .models import Booking, BookingStatus
 
 PRODID = "-//Meister Hub//Consultations//KO"
-
-
-def escape_text(value: str) -> str:
-    """TEXT value escaping (RFC 5545 §3.3.11)."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def fold(line: str) -> str:
-    """Fold a content line into pieces of at most 75 octets, never splitting a character."""
-    encoded = line.encode("utf-8")
-    if len(encoded) <= 75:
-        return line
-    pieces, current, limit = [], b"", 75
-    for char in line:
-        octets = char.encode("utf-8")
-        if len(current) + len(octets) > limit:
-            pieces.append(current.decode("utf-8"))
-            current, limit = b"", 74  # continuation lines begin with one space
-        current += octets
-    pieces.append(current.decode("utf-8"))
-    return "\r\n ".join(pieces)
-
-
-def utc_stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def booking_calendar(booking: Booking, *, method: str = "REQUEST", now=None) -> str:
@@ -70,4 +39,4 @@ def booking_calendar(booking: Booking, *, method: str = "REQUEST", now=None) -> 
         "END:VEVENT",
         "END:VCALENDAR",
     ]
-    return "".join(fold(line) + "\r\n" for line in lines)
+    return render(lines)

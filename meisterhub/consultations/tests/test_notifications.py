@@ -3,8 +3,10 @@ from datetime import date, time
 import pytest
 from django.core.management import call_command
 
+from meisterhub.core.ical import escape_text, fold
+
 from .. import messaging
-from ..ical import booking_calendar, escape_text, fold
+from ..ical import booking_calendar
 from ..models import Booking, BookingStatus, ConsultationRequest
 from ..slots import aware
 from .factories import field, make_sitting_meister

@@ -8,7 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from meisterhub.core.errors import DomainError
-from meisterhub.facilities.ical import fold
+from meisterhub.core.ical import fold
 from meisterhub.facilities.models import FacilityPhoto, Reservation
 from meisterhub.facilities.services import add_facility_photo, create_reservation
 
