@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 
-from meisterhub.core.uploads import validate_image
+from meisterhub.core.filetypes import detect
 
 from . import conf
 
@@ -10,40 +10,14 @@ PDF = "application/pdf"
 DWG = "image/vnd.dwg"
 DXF = "image/vnd.dxf"
 STEP = "model/step"
+ACCEPTED = {"pdf", "dwg", "dxf", "step", "jpeg", "png", "gif", "webp"}
 ALLOWED_HINT = "이미지(JPG·PNG·WEBP·GIF), PDF, 도면(DWG·DXF·STEP)"
-
-
-def _head(upload, size: int = 4096) -> bytes:
-    position = upload.tell() if hasattr(upload, "tell") else 0
-    upload.seek(0)
-    data = upload.read(size)
-    upload.seek(position)
-    return data
-
-
-def _looks_like_dxf(head: bytes) -> bool:
-    # ASCII DXF starts with group code 0 and SECTION; binary DXF has its own sentinel.
-    if head.startswith(b"AutoCAD Binary DXF"):
-        return True
-    lines = [line.strip() for line in head.lstrip(b"\xef\xbb\xbf").splitlines()[:4]]
-    return len(lines) >= 2 and lines[0] == b"0" and lines[1] == b"SECTION"
 
 
 def sniff(upload) -> str | None:
     """The content type read from the bytes, or None when it is not an accepted kind."""
-    head = _head(upload)
-    if head.startswith(b"%PDF-"):
-        return PDF
-    if head[:4] == b"AC10" and head[4:6].isdigit():
-        return DWG
-    if head.lstrip().startswith(b"ISO-10303-21;"):
-        return STEP
-    if _looks_like_dxf(head):
-        return DXF
-    try:
-        return validate_image(upload, max_bytes=conf.attachment_max_bytes())
-    except ValidationError:
-        return None
+    found = detect(upload, max_image_bytes=conf.attachment_max_bytes())
+    return found.content_type if found and found.kind in ACCEPTED else None
 
 
 def check_attachments(files) -> list[tuple[object, str]]:

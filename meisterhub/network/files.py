@@ -1,12 +1,10 @@
 """Minutes files: PDF or HWP/HWPX, recognised by their content, never by the name alone."""
 
-import zipfile
-
 from meisterhub.core.errors import DomainError
+from meisterhub.core.filetypes import detect
 
 from . import conf
 
-OLE2_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "hwp": "application/x-hwp",
@@ -14,27 +12,9 @@ CONTENT_TYPES = {
 }
 
 
-def _is_hwpx(upload) -> bool:
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            return archive.read("mimetype")[:40].strip() == b"application/hwp+zip"
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError):
-        return False
-    finally:
-        upload.seek(0)
-
-
 def sniff_kind(upload) -> str | None:
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head == OLE2_SIGNATURE:
-        return "hwp"
-    if head.startswith(b"PK\x03\x04") and _is_hwpx(upload):
-        return "hwpx"
-    return None
+    found = detect(upload)
+    return found.kind if found and found.kind in CONTENT_TYPES else None
 
 
 def check_minutes_file(upload) -> str:

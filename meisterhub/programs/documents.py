@@ -1,18 +1,18 @@
 """Checks on application documents: the content must match the name, within the size limit."""
 
-import zipfile
-
-from django.core.exceptions import ValidationError
-
 from meisterhub.core.errors import DomainError
-from meisterhub.core.uploads import validate_image
+from meisterhub.core.filetypes import detect
 
 from . import conf
 from .models import DocumentKind
 
 EXTENSIONS = {
-    "pdf": DocumentKind.PDF, "hwp": DocumentKind.HWP, "hwpx": DocumentKind.HWPX,
-    "xlsx": DocumentKind.XLSX, "jpg": DocumentKind.IMAGE, "jpeg": DocumentKind.IMAGE,
+    "pdf": DocumentKind.PDF,
+    "hwp": DocumentKind.HWP,
+    "hwpx": DocumentKind.HWPX,
+    "xlsx": DocumentKind.XLSX,
+    "jpg": DocumentKind.IMAGE,
+    "jpeg": DocumentKind.IMAGE,
     "png": DocumentKind.IMAGE,
 }
 CONTENT_TYPES = {
@@ -21,41 +21,16 @@ CONTENT_TYPES = {
     DocumentKind.HWPX: "application/hwp+zip",
     DocumentKind.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-OLE2_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
-
-
-def _zip_names(upload) -> tuple[set[str], bytes]:
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
-            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, EOFError, KeyError):
-        return set(), b""
-    return names, mimetype
+IMAGE_KINDS = {"png": "png", "jpg": "jpeg", "jpeg": "jpeg"}
 
 
 def _content_matches(upload, kind: str, extension: str) -> bool:
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if kind == DocumentKind.PDF:
-        return head.startswith(b"%PDF-")
-    if kind == DocumentKind.HWP:
-        return head == OLE2_SIGNATURE
-    if kind == DocumentKind.HWPX:
-        names, mimetype = _zip_names(upload)
-        return mimetype.strip() == b"application/hwp+zip"
-    if kind == DocumentKind.XLSX:
-        names, _ = _zip_names(upload)
-        return "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names)
-    try:
-        content_type = validate_image(upload, max_bytes=conf.DOCUMENT_MAX_BYTES)
-    except ValidationError:
+    found = detect(upload, max_image_bytes=conf.DOCUMENT_MAX_BYTES)
+    if found is None:
         return False
-    finally:
-        upload.seek(0)
-    wanted = "image/png" if extension == "png" else "image/jpeg"
-    return content_type == wanted
+    if kind == DocumentKind.IMAGE:
+        return found.kind == IMAGE_KINDS.get(extension)
+    return found.kind == kind
 
 
 def check_document(upload, accepted_kinds: list[str]) -> str:
@@ -70,12 +45,15 @@ def check_document(upload, accepted_kinds: list[str]) -> str:
         raise DomainError(f"빈 파일입니다 ({name}).", field="file")
     if upload.size > conf.DOCUMENT_MAX_BYTES:
         limit = conf.DOCUMENT_MAX_BYTES // (1024 * 1024)
-        raise DomainError(f"파일이 너무 큽니다. {limit}MB 이하만 올릴 수 있습니다 ({name}).",
-                          field="file")
+        raise DomainError(
+            f"파일이 너무 큽니다. {limit}MB 이하만 올릴 수 있습니다 ({name}).", field="file"
+        )
     if not _content_matches(upload, kind, extension):
         raise DomainError(
             f"파일 내용이 확장자(.{extension})와 맞지 않습니다. 실제 {DocumentKind(kind).label} "
-            f"파일인지 확인해 주세요 ({name}).", field="file")
+            f"파일인지 확인해 주세요 ({name}).",
+            field="file",
+        )
     return kind
 
 
