@@ -4,28 +4,13 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from meisterhub.core.browser_testing import log_in_as
+
 from ..models import Booking, BookingStatus, SatisfactionSurvey
 from .factories import make_sitting_meister
-
-
-def log_in_as(page, user):
-    client = Client()
-    client.force_login(user)
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": page.base_url,
-            }
-        ]
-    )
 
 
 def choose_and_wait(page, selector, value):

@@ -1,23 +1,10 @@
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.test import Client
 
+from meisterhub.core.browser_testing import open_as
 from meisterhub.events.models import Registration
 
 from .factories import make_event
-
-
-def open_as(browser, base_url, user):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(locale="ko-KR")
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
-                          "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                          "url": base_url}])
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    return page
 
 
 @pytest.mark.browser

@@ -1,18 +1,9 @@
 import pytest
-from django.conf import settings
-from django.test import Client
 
+from meisterhub.core.browser_testing import log_in_as as login
 from meisterhub.facilities.models import Reservation
 
 from .factories import make_facility, next_monday
-
-
-def login(page, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
-                               "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                               "url": page.base_url}])
 
 
 @pytest.mark.browser

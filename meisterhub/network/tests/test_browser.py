@@ -1,25 +1,12 @@
 """A company member asks, staff route to a meister, the meister answers, the company reads it."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
+from meisterhub.core.browser_testing import open_as as _logged_in_page
 from meisterhub.network.models import Inquiry
 from meisterhub.network.services.inquiries import suggest_field
 
 from .factories import make_meister_user
-
-
-def _logged_in_page(browser, base_url, user):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(locale="ko-KR")
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
-                          "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                          "url": base_url}])
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    return page
 
 
 @pytest.mark.browser
