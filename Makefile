@@ -51,7 +51,7 @@ test: $(VENV)/.test-deps vendor browser-deps
 	else echo "== PostgreSQL not reachable: suite ran on SQLite only =="; fi
 
 bench: $(VENV)/.test-deps vendor
-	$(PY) bench/run.py
+	@$(PY) bench/run.py
 
 lint: $(VENV)/.test-deps
 	$(VENV)/bin/ruff check .

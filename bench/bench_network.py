@@ -3,52 +3,20 @@ the first page, on a throw-away SQLite file and a dedicated PostgreSQL database 
 Also reports whether the (status, deadline) index is what the overdue query uses."""
 
 import json
-import os
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PG_URL = os.environ.get("PG_TEST_URL", "postgres://postgres@127.0.0.1:5432/test")
 DB_NAME = "bench_network"
 INQUIRIES = 20_000
 REPEAT = 20
 
 
-def _admin(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_URL.replace("postgres://", "postgresql://", 1), autocommit=True,
-                         connect_timeout=3) as conn:
-        conn.execute(sql)
-
-
-def _child(url: str) -> dict:
-    env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="config.settings.dev")
-    done = subprocess.run([sys.executable, __file__, "--child"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=170, check=False)
-    if done.returncode:
-        raise RuntimeError(done.stderr[-2000:])
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def run() -> dict:
-    result = {}
-    try:
-        _admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        _admin(f"CREATE DATABASE {DB_NAME}")
-    except Exception as error:
-        result["postgresql"] = {"skipped": f"PostgreSQL unreachable: {error.__class__.__name__}"}
-    else:
-        try:
-            result["postgresql"] = _child(PG_URL.rsplit("/", 1)[0] + "/" + DB_NAME)
-        finally:
-            _admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-    with tempfile.TemporaryDirectory() as folder:
-        result["sqlite"] = _child(f"sqlite:///{folder}/bench.sqlite3")
-    return result
+    from bench.harness import on_both_databases
+
+    return on_both_databases(__file__, DB_NAME)
 
 
 def _timed(action) -> float:

@@ -1,6 +1,8 @@
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from meisterhub.core.pagination import BoundedLimitOffsetPagination
 
 from .models import Field, Meister
 from .selectors import get_public_meister, list_public_meisters
@@ -43,7 +45,7 @@ def list_fields(request):
 
 
 @router.get("/", response=list[MeisterOut], summary="마이스터 목록")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_meisters(
     request, field: str | None = None, weekday: str | None = None, q: str | None = None
 ):

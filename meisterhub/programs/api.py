@@ -10,10 +10,11 @@ from decimal import Decimal
 from django.http import Http404
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from meisterhub.core.errors import DomainError
+from meisterhub.core.pagination import BoundedLimitOffsetPagination
 
 from . import selectors, services
 from .models import CallStatus
@@ -101,7 +102,7 @@ class ScoreIn(Schema):
 
 
 @router.get("/calls", response=list[CallOut], summary="접수 중인 공고 (검색·분야·상태)")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_calls(request, q: str = "", area: str = "", status: str = CallStatus.OPEN):
     return selectors.list_calls(query=q, area=area, status=status)
 

@@ -7,6 +7,7 @@ bench/bench_fuzz.py with at least 1,000 generated cases in all."""
 import os
 from contextlib import contextmanager
 
+import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -40,7 +41,18 @@ def connections_kept_open():
         request_finished.connect(close_old_connections)
 
 
-def fuzz_operation(operation, examples: int) -> int:
+def logged_in(user) -> dict:
+    """Cookies and the CSRF header of a browser session of this user, for the generated calls."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    client.get("/accounts/me/")  # sets the CSRF cookie
+    cookies = {name: morsel.value for name, morsel in client.cookies.items()}
+    return {"cookies": cookies, "headers": {"X-CSRFToken": cookies["csrftoken"]}}
+
+
+def fuzz_operation(operation, examples: int, *, derandomize: bool = True, auth=None) -> int:
     """Run generated cases against one operation; returns how many ran, raises on a failure."""
     ran = 0
 
@@ -48,27 +60,29 @@ def fuzz_operation(operation, examples: int) -> int:
         max_examples=examples,
         deadline=None,
         database=None,
-        derandomize=True,
+        derandomize=derandomize,
         suppress_health_check=list(HealthCheck),
     )
     @given(case=operation.as_strategy())
     def check(case):
         nonlocal ran
         ran += 1
-        case.call_and_validate(checks=CHECKS)
+        case.call_and_validate(checks=CHECKS, **(auth or {}))
 
     check()
     return ran
 
 
-def test_api_never_errors_and_keeps_its_schema(db, taxonomy):
+@pytest.mark.parametrize("who", ["anonymous", "company member"])
+def test_api_never_errors_and_keeps_its_schema(db, taxonomy, member_a, who):
     failures, total = [], 0
+    auth = logged_in(member_a) if who == "company member" else None  # before: it reconnects
     with connections_kept_open():
         schema = load_schema()
         for result in schema.get_all_operations():
             operation = result.ok()
             try:
-                total += fuzz_operation(operation, EXAMPLES)
+                total += fuzz_operation(operation, EXAMPLES, auth=auth)
             except Exception as exc:  # collect every failing operation, not only the first
                 failures.append(f"{operation.method.upper()} {operation.path}: {exc}"[:2000])
     assert not failures, "\n\n".join(failures)

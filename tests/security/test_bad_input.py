@@ -114,3 +114,10 @@ def test_server_errors_never_show_a_traceback(client, db, monkeypatch):
     body = response.content.decode()
     assert "일시적인 오류가 발생했습니다" in body
     assert "secret internals" not in body
+
+
+@pytest.mark.parametrize("url", ["/api/meisters/", "/api/programs/calls"])
+def test_absurd_paging_is_a_validation_error_not_a_database_error(client, taxonomy, url):
+    response = client.get(url, {"offset": "14361148836857589530624", "limit": "5"})
+    assert response.status_code == 422
+    assert client.get(url, {"limit": "100000"}).status_code == 422
