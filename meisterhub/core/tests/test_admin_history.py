@@ -38,3 +38,37 @@ def test_company_member_cannot_open_the_back_office(client, member_a):
     response = client.get("/manage/")
     assert response.status_code == 302
     assert "/manage/login/" in response["Location"]
+
+
+def test_every_project_model_in_the_back_office_keeps_history(client, staff_user):
+    from django.contrib import admin
+
+    from meisterhub.core.admin import HistoryAdminMixin
+    from meisterhub.facilities.models import Facility
+
+    project_admins = [
+        (model, model_admin)
+        for model, model_admin in admin.site._registry.items()
+        if model.__module__.startswith("meisterhub.") and model is not History
+    ]
+    assert len(project_admins) > 30
+    assert all(isinstance(model_admin, HistoryAdminMixin) for _, model_admin in project_admins)
+
+    client.force_login(staff_user)
+    response = client.post("/manage/facilities/facility/add/", {"name": "불완전"}, follow=False)
+    assert response.status_code == 200  # the form's own validation still applies
+    assert not Facility.objects.filter(name="불완전").exists()
+
+
+def test_an_admin_edit_of_any_project_model_leaves_a_history_row(client, staff_user, db):
+    from meisterhub.companies.models import Industry
+
+    client.force_login(staff_user)
+    response = client.post(
+        "/manage/companies/industry/29/change/", {"code": "29", "name": "기계 제조업"}
+    )
+    assert response.status_code == 302
+    entry = History.objects.get(action="companies.industry.updated")
+    assert entry.actor == staff_user
+    assert entry.changes["name"] == ["기타 기계 및 장비 제조업", "기계 제조업"]
+    assert Industry.objects.get(code="29").name == "기계 제조업"
