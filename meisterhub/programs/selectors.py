@@ -23,19 +23,26 @@ from .models import (
 )
 from .permissions import companies_acting_for, is_evaluator
 
-GROWTH_FIGURES = {"export": "export_amount", "employees": "employees",
-                  "production": "production_amount"}
+GROWTH_FIGURES = {
+    "export": "export_amount",
+    "employees": "employees",
+    "production": "production_amount",
+}
 
 
 def list_calls(*, query: str = "", area: str = "", status: str = "", now=None) -> QuerySet[Call]:
     """Public list of calls, searchable by text and filterable by area and status."""
     now = now or timezone.now()
     calls = Call.objects.select_related("program").annotate(
-        application_count=Count("applications", filter=~Q(applications__status="draft")))
+        application_count=Count("applications", filter=~Q(applications__status="draft"))
+    )
     if query:
         for word in query.split()[:5]:
-            calls = calls.filter(Q(title__icontains=word) | Q(description__icontains=word)
-                                 | Q(program__name__icontains=word))
+            calls = calls.filter(
+                Q(title__icontains=word)
+                | Q(description__icontains=word)
+                | Q(program__name__icontains=word)
+            )
     if area:
         calls = calls.filter(program__area=area)
     if status == CallStatus.OPEN:
@@ -44,37 +51,56 @@ def list_calls(*, query: str = "", area: str = "", status: str = "", now=None) -
         calls = calls.filter(opens_at__gt=now)
     elif status == CallStatus.CLOSED:
         calls = calls.filter(closes_at__lte=now)
-    return calls.order_by("closes_at") if status == CallStatus.OPEN else calls
+    # Open calls by the nearest deadline; otherwise the newest first (a stable order for paging).
+    return (
+        calls.order_by("closes_at", "pk")
+        if status == CallStatus.OPEN
+        else calls.order_by("-opens_at", "-pk")
+    )
 
 
 def get_call(pk: int) -> Call:
-    return Call.objects.select_related("program").prefetch_related(
-        "required_documents", "attachments", "criteria").get(pk=pk)
+    return (
+        Call.objects.select_related("program")
+        .prefetch_related("required_documents", "attachments", "criteria")
+        .get(pk=pk)
+    )
 
 
 def applications_of(user) -> QuerySet[Application]:
     """The applicant's history: every application of the companies they act for."""
-    return (Application.objects.filter(company__in=companies_acting_for(user).values("pk"))
-            .select_related("call__program", "company", "agreement").order_by("-created_at"))
+    return (
+        Application.objects.filter(company__in=companies_acting_for(user).values("pk"))
+        .select_related("call__program", "company", "agreement")
+        .order_by("-created_at")
+    )
 
 
 def applications_of_call(call) -> QuerySet[Application]:
     """Staff list of a call's applications (drafts are the applicant's own business)."""
-    return (Application.objects.filter(call=call).exclude(status="draft")
-            .select_related("company").annotate(
-                assigned=Count("assignments", distinct=True),
-                scored=Count("assignments", filter=Q(assignments__submitted_at__isnull=False),
-                             distinct=True))
-            .order_by("rank", "submitted_at"))
+    return (
+        Application.objects.filter(call=call)
+        .exclude(status="draft")
+        .select_related("company")
+        .annotate(
+            assigned=Count("assignments", distinct=True),
+            scored=Count(
+                "assignments", filter=Q(assignments__submitted_at__isnull=False), distinct=True
+            ),
+        )
+        .order_by("rank", "submitted_at")
+    )
 
 
 def assignments_of(user) -> QuerySet[Assignment]:
     """An evaluator's own assignments, nothing else."""
     if not is_evaluator(user):
         return Assignment.objects.none()
-    return (Assignment.objects.filter(evaluator=user)
-            .select_related("application__call__program", "application__company")
-            .order_by("submitted_at", "-assigned_at"))
+    return (
+        Assignment.objects.filter(evaluator=user)
+        .select_related("application__call__program", "application__company")
+        .order_by("submitted_at", "-assigned_at")
+    )
 
 
 def _percent(current: int, previous: int) -> Decimal | None:
@@ -95,11 +121,17 @@ def beneficiary_growth(year: int, program: Program | None = None) -> dict:
     if program is not None:
         beneficiaries = beneficiaries.filter(program=program)
     companies = beneficiaries.values("company_id")
-    both = OutcomeReport.objects.filter(year=year - 1, company_id__in=companies).values("company_id")
-    rows = (OutcomeReport.objects.filter(year__in=[year - 1, year], company_id__in=both)
-            .filter(company_id__in=OutcomeReport.objects.filter(year=year).values("company_id"))
-            .values("year").annotate(companies=Count("id"),
-                                     **{key: Sum(field) for key, field in GROWTH_FIGURES.items()}))
+    both = OutcomeReport.objects.filter(year=year - 1, company_id__in=companies).values(
+        "company_id"
+    )
+    rows = (
+        OutcomeReport.objects.filter(year__in=[year - 1, year], company_id__in=both)
+        .filter(company_id__in=OutcomeReport.objects.filter(year=year).values("company_id"))
+        .values("year")
+        .annotate(
+            companies=Count("id"), **{key: Sum(field) for key, field in GROWTH_FIGURES.items()}
+        )
+    )
     by_year = {row["year"]: row for row in rows}
     previous, current = by_year.get(year - 1, {}), by_year.get(year, {})
     result = {"year": year, "companies": current.get("companies", 0)}
@@ -121,7 +153,10 @@ def outcome_totals(year: int) -> dict:
     """Sums of the other published figures over every report of the year."""
     return OutcomeReport.objects.filter(year=year).aggregate(
         export_consultation=Sum("export_consultation_amount"),
-        contracts=Sum("contract_amount"), mous=Sum("mou_count"), reports=Count("id"))
+        contracts=Sum("contract_amount"),
+        mous=Sum("mou_count"),
+        reports=Count("id"),
+    )
 
 
 def growth_by_program(year: int) -> list[tuple[Program, dict]]:
@@ -131,22 +166,26 @@ def growth_by_program(year: int) -> list[tuple[Program, dict]]:
 
 def champion_progress(*, until: int | None = None) -> dict:
     """Cumulative designations by year, against the targets (200 by 2025, 300 by 2030)."""
-    per_year = dict(HiddenChampion.objects.values("year").annotate(n=Count("id"))
-                    .values_list("year", "n"))
+    per_year = dict(
+        HiddenChampion.objects.values("year").annotate(n=Count("id")).values_list("year", "n")
+    )
     running, cumulative = 0, []
     for year in sorted(per_year):
         if until and year > until:
             break
         running += per_year[year]
         cumulative.append({"year": year, "designated": per_year[year], "cumulative": running})
-    targets = [{"year": y, "target": t, "reached": running, "share": round(running * 100 / t, 1)}
-               for y, t in sorted(conf.CHAMPION_TARGETS.items())]
+    targets = [
+        {"year": y, "target": t, "reached": running, "share": round(running * 100 / t, 1)}
+        for y, t in sorted(conf.CHAMPION_TARGETS.items())
+    ]
     return {"by_year": cumulative, "total": running, "targets": targets}
 
 
 def list_hidden_champions() -> QuerySet[HiddenChampion]:
     return HiddenChampion.objects.select_related("company__industry").order_by(
-        "-year", "company__name")
+        "-year", "company__name"
+    )
 
 
 def list_awards(year: int | None = None) -> QuerySet[Award]:
@@ -156,4 +195,5 @@ def list_awards(year: int | None = None) -> QuerySet[Award]:
 
 def calls_with_rubric(call_ids) -> QuerySet[Call]:
     return Call.objects.filter(pk__in=call_ids).prefetch_related(
-        Prefetch("criteria"), "required_documents")
+        Prefetch("criteria"), "required_documents"
+    )
