@@ -41,7 +41,10 @@ class SecurityHeadersMiddleware:
 
 class UnicodeNormalizationMiddleware:
     """Korean text arrives composed (NFC) or decomposed (NFD, e.g. from macOS); normalise every
-    submitted value to NFC so the same words are stored and searched once."""
+    submitted value to NFC so the same words are stored and searched once. Text with a NUL
+    character is refused: no record holds one, and PostgreSQL cannot store it."""
+
+    NUL_MESSAGE = "입력값에 허용되지 않는 제어 문자(NUL)가 들어 있습니다. 내용을 확인해 주세요."
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -49,20 +52,37 @@ class UnicodeNormalizationMiddleware:
     def __call__(self, request):
         if request.GET:
             request.GET = _normalized(request.GET)
+            if _has_nul(request.GET):
+                return self._refuse(request)
         if request.method in {"POST", "PUT", "PATCH"}:
             content_type = request.content_type or ""
             if content_type.startswith(
                 ("application/x-www-form-urlencoded", "multipart/form-data")
             ):
                 request.POST = _normalized(request.POST)
+                if _has_nul(request.POST):
+                    return self._refuse(request)
             elif content_type == "application/json" and request.body:
                 try:
                     text = request.body.decode("utf-8")
                 except UnicodeDecodeError:
                     text = None  # left for the API to refuse as invalid input
+                if text is not None and ("\x00" in text or "\\u0000" in text):
+                    return self._refuse(request)
                 if text is not None and not unicodedata.is_normalized("NFC", text):
                     request._body = unicodedata.normalize("NFC", text).encode("utf-8")
         return self.get_response(request)
+
+    def _refuse(self, request):
+        from django.http import HttpResponseBadRequest, JsonResponse
+
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": self.NUL_MESSAGE}, status=400)
+        return HttpResponseBadRequest(self.NUL_MESSAGE, content_type="text/plain; charset=utf-8")
+
+
+def _has_nul(query_dict) -> bool:
+    return any("\x00" in value for values in query_dict.lists() for value in values[1])
 
 
 def _normalized(query_dict):

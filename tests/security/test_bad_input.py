@@ -121,3 +121,16 @@ def test_absurd_paging_is_a_validation_error_not_a_database_error(client, taxono
     response = client.get(url, {"offset": "14361148836857589530624", "limit": "5"})
     assert response.status_code == 422
     assert client.get(url, {"limit": "100000"}).status_code == 422
+
+
+def test_a_nul_character_is_refused_everywhere(client, taxonomy, member_a):
+    assert client.get("/api/events/", {"kind": "a\x00b"}).status_code == 400
+    assert client.get("/meisters/", {"q": "용접\x00"}).status_code == 400
+    body = json.dumps({**INQUIRY, "title": "문의\x00"}).encode()
+    response = post_json(client, "/api/network/inquiries", body)
+    assert response.status_code == 400
+    assert "NUL" in response.json()["detail"]
+    client.force_login(member_a)
+    client.post("/companies/start/", {**COMPANY_FORM, "new-name": "창원\x00정밀"})
+    assert Inquiry.objects.count() == 0
+    assert not Company.objects.filter(brn="1248100998").exists()
