@@ -108,3 +108,22 @@ def test_api_lists_and_filters_meisters(client, roster):
     assert detail["weekdays"] == ["월", "수"]
     assert client.get(f"/api/meisters/{roster[3].pk}").status_code == 404
     assert len(client.get("/api/meisters/fields").json()) == 23
+
+
+def test_cached_cards_follow_every_change_of_the_meister(client, roster):
+    from meisterhub.meisters.services import save_meister
+
+    assert "TIG" in client.get("/meisters/").content.decode()
+    meister = roster[0]
+    save_meister(
+        actor=None,
+        roster_id=meister.roster_id,
+        field_codes=["HEAT"],
+        meister=meister,
+        keywords=["진공 열처리"],
+    )
+    body = client.get("/meisters/").content.decode()
+    assert "진공 열처리" in body
+    assert "TIG" not in body
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert "Heat treatment" in client.get("/meisters/").content.decode()
