@@ -21,11 +21,32 @@ def register_personal_fields(label: str, fields: list[str]) -> None:
 
 
 def mask_email(value: str) -> str:
-    """hong.gildong@example.kr -> ho*******@example.kr"""
+    """hong.gildong@example.kr -> ho**********@example.kr: the domain stays readable."""
     if not value or "@" not in value:
         return value or ""
-    local, domain = value.split("@", 1)
-    return f"{local[:2]}{'*' * max(len(local) - 2, 1)}@{domain}"
+    local, domain = value.rsplit("@", 1)
+    shown = local[:2] if len(local) > 2 else local[:1]
+    return f"{shown}{'*' * (len(local) - len(shown))}@{domain}"
+
+
+class MaskedContactMixin:
+    """For models with `phone` (E.164) and `email`: how lists and detail pages show them."""
+
+    @property
+    def phone_display(self) -> str:
+        from meisterhub.companies.validators import format_phone
+
+        return format_phone(self.phone)
+
+    @property
+    def phone_masked(self) -> str:
+        from meisterhub.companies.validators import mask_phone
+
+        return mask_phone(self.phone)
+
+    @property
+    def email_masked(self) -> str:
+        return mask_email(self.email)
 
 
 def mask_value(value: str) -> str:

@@ -1,7 +1,5 @@
 """Importing beneficiaries' yearly outcomes from XLSX or CSV, with an error for every bad row."""
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 
@@ -10,6 +8,7 @@ from django.db import transaction
 from meisterhub.companies.models import Company
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
+from meisterhub.core.tabular import csv_rows, xlsx_rows
 
 from . import conf
 from .models import OUTCOME_FIGURES, OutcomeReport
@@ -41,27 +40,9 @@ def _read_rows(upload) -> list[list]:
                           "가져올 수 있습니다.")
     data = upload.read()
     if name.endswith(".xlsx"):
-        if not data.startswith(b"PK"):
-            raise DomainError("엑셀(XLSX) 파일이 아닙니다. 파일 내용을 확인해 주세요.")
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
-            return [list(row) for row in sheet.iter_rows(values_only=True)]
-        except Exception:  # openpyxl raises many kinds on a broken file
-            raise DomainError("엑셀 파일을 읽을 수 없습니다. 손상되지 않았는지 확인해 주세요.") from None
+        return [row for _, row in xlsx_rows(data)]
     if name.endswith(".csv"):
-        for encoding in ("utf-8-sig", "cp949"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise DomainError("CSV 파일의 문자 인코딩을 알 수 없습니다 (UTF-8 또는 CP949).")
-        if "\x00" in text:
-            raise DomainError("CSV 파일이 아닙니다. 파일 내용을 확인해 주세요.")
-        return list(csv.reader(io.StringIO(text)))
+        return [row for _, row in csv_rows(data)]
     raise DomainError("XLSX 또는 CSV 파일만 가져올 수 있습니다.")
 
 

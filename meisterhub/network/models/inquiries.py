@@ -4,13 +4,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from meisterhub.companies.models import Company
-from meisterhub.companies.validators import format_phone, mask_phone
+from meisterhub.core.privacy import MaskedContactMixin
 from meisterhub.meisters.models import Field, Meister
 
-from ..masking import mask_email
 
-
-class Inquiry(models.Model):
+class Inquiry(MaskedContactMixin, models.Model):
     """A question to the one-stop desk, by web form, phone or at the desk."""
 
     class Channel(models.TextChoices):
@@ -121,14 +119,4 @@ class Inquiry(models.Model):
             return self.owner_staff.full_name or self.owner_staff.username
         return ""
 
-    @property
-    def phone_display(self) -> str:
-        return format_phone(self.phone)
 
-    @property
-    def phone_masked(self) -> str:
-        return mask_phone(self.phone)
-
-    @property
-    def email_masked(self) -> str:
-        return mask_email(self.email)

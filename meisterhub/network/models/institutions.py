@@ -1,9 +1,8 @@
 from django.conf import settings
 from django.db import models
 
-from meisterhub.companies.validators import format_phone, mask_phone
-
-from ..masking import mask_email
+from meisterhub.companies.validators import format_phone
+from meisterhub.core.privacy import MaskedContactMixin
 
 
 class Institution(models.Model):
@@ -37,7 +36,7 @@ class Institution(models.Model):
         return format_phone(self.phone)
 
 
-class InstitutionContact(models.Model):
+class InstitutionContact(MaskedContactMixin, models.Model):
     """A person at an institution. Phone and e-mail are personal data: masked in lists."""
 
     institution = models.ForeignKey(
@@ -56,17 +55,7 @@ class InstitutionContact(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.institution_id and self.institution.name})"
 
-    @property
-    def phone_display(self) -> str:
-        return format_phone(self.phone)
 
-    @property
-    def phone_masked(self) -> str:
-        return mask_phone(self.phone)
-
-    @property
-    def email_masked(self) -> str:
-        return mask_email(self.email)
 
 
 class Council(models.Model):

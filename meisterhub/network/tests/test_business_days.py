@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
+from meisterhub.core.privacy import mask_email
 from meisterhub.network.business_days import add_business_days, is_business_day
-from meisterhub.network.masking import mask_email
 
 
 @pytest.mark.parametrize(

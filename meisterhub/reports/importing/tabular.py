@@ -1,9 +1,7 @@
 """Reading an uploaded CSV or XLSX into (line number, {column: value}) rows."""
 
-import csv
-import io
-
 from meisterhub.core.errors import DomainError
+from meisterhub.core.tabular import csv_rows, xlsx_rows
 
 from .. import conf
 
@@ -16,9 +14,9 @@ def read_table(upload) -> tuple[list[str], list[tuple[int, dict]]]:
     data = upload.read()
     upload.seek(0)
     if name.endswith(".xlsx"):
-        raw = _xlsx_rows(data)
+        raw = xlsx_rows(data)
     elif name.endswith(".csv"):
-        raw = _csv_rows(data)
+        raw = csv_rows(data)
     else:
         raise DomainError("CSV 또는 XLSX 파일만 가져올 수 있습니다.")
     raw = [(n, row) for n, row in raw if any(c not in (None, "") for c in row)]
@@ -29,32 +27,6 @@ def read_table(upload) -> tuple[list[str], list[tuple[int, dict]]]:
     if len(rows) > conf.IMPORT_MAX_ROWS:
         raise DomainError(f"한 번에 {conf.IMPORT_MAX_ROWS:,}행까지 가져올 수 있습니다.")
     return header, rows
-
-
-def _xlsx_rows(data: bytes):
-    if not data.startswith(b"PK"):
-        raise DomainError("엑셀(XLSX) 파일이 아닙니다. 파일 내용을 확인해 주세요.")
-    from openpyxl import load_workbook
-
-    try:
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
-        return list(enumerate((list(r) for r in sheet.iter_rows(values_only=True)), start=1))
-    except Exception:  # openpyxl raises many kinds for a broken file
-        raise DomainError("엑셀 파일을 읽을 수 없습니다. 손상되지 않았는지 확인해 주세요.") from None
-
-
-def _csv_rows(data: bytes):
-    for encoding in ("utf-8-sig", "cp949"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise DomainError("CSV 파일의 문자 인코딩을 알 수 없습니다 (UTF-8 또는 CP949).")
-    if "\x00" in text:
-        raise DomainError("CSV 파일이 아닙니다. 파일 내용을 확인해 주세요.")
-    return list(enumerate(csv.reader(io.StringIO(text)), start=1))
 
 
 def require_columns(header: list[str], required: list[str]) -> None:
