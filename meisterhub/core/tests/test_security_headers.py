@@ -63,3 +63,23 @@ def test_database_outage_answers_503_with_retry_after(client, db, monkeypatch):
     assert response.status_code == 503
     assert response["Retry-After"] == "5"
     assert "잠시 후 다시 시도해 주세요" in response.content.decode()
+
+
+def test_no_template_has_inline_scripts_or_event_handlers():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    handler = re.compile(r"\son[a-z]+\s*=\s*[\"']", re.IGNORECASE)
+    inline_script = re.compile(
+        r"<script(?![^>]*\bsrc=)(?![^>]*application/(ld\+)?json)[^>]*>", re.I
+    )
+    offenders = [
+        str(path.relative_to(root))
+        for path in [
+            *root.glob("templates/**/*.html"),
+            *root.glob("meisterhub/*/templates/**/*.html"),
+        ]
+        if handler.search(path.read_text()) or inline_script.search(path.read_text())
+    ]
+    assert offenders == []
