@@ -1,5 +1,6 @@
 import sys
 
+from django.db.models import Count, Q
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -9,19 +10,27 @@ from meisterhub.meisters.models import WEEKDAY_CHOICES, Field, Meister
 
 @require_GET
 def home(request):
-    active = Meister.objects.filter(is_active=True)
+    # One aggregate for the total and every weekday, instead of a count query per weekday.
+    counts = Meister.objects.filter(is_active=True).aggregate(
+        total=Count("id"),
+        **{
+            f"day{value}": Count("id", filter=Q(weekdays__contains=value))
+            for value, _ in WEEKDAY_CHOICES
+        },
+    )
+    fields = list(Field.objects.order_by("order"))
     week = [
-        {"value": value, "label": label, "count": active.filter(weekdays__contains=value).count()}
+        {"value": value, "label": label, "count": counts[f"day{value}"]}
         for value, label in WEEKDAY_CHOICES
     ]
     return render(
         request,
         "home.html",
         {
-            "meister_count": active.count(),
-            "field_count": Field.objects.count(),
+            "meister_count": counts["total"],
+            "field_count": len(fields),
             "company_count": Company.objects.count(),
-            "fields": Field.objects.order_by("order"),
+            "fields": fields,
             "week": week,
         },
     )
