@@ -26,6 +26,7 @@ urlpatterns = [
     path("network/", include("meisterhub.network.urls")),
     path("reports/", include("meisterhub.reports.urls")),
     path("matching/", include("meisterhub.matching.urls")),
+    path("notifications/", include("meisterhub.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(
         "privacy/reveal/<str:label>/<str:pk>/",

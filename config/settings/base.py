@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "meisterhub.programs",
     "meisterhub.network",
     "meisterhub.reports",
+    "meisterhub.notifications",
 ]
 
 MIDDLEWARE = [
@@ -142,6 +143,13 @@ TASKS = {
     }
 }
 
+# Absolute links in mail and text messages are built from this, never from the request's Host.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "meisterhub.notifications.providers.console.ConsoleBackend")
+SOLAPI_API_KEY = os.environ.get("SOLAPI_API_KEY", "")
+SOLAPI_API_SECRET = os.environ.get("SOLAPI_API_SECRET", "")
+SOLAPI_SENDER = os.environ.get("SOLAPI_SENDER", "")
+SOLAPI_PF_ID = os.environ.get("SOLAPI_PF_ID", "")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "마이스터 허브 <no-reply@meisterhub.kr>")
 

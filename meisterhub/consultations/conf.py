@@ -38,6 +38,3 @@ def ab_anchor() -> date:
     value = getattr(settings, "CONSULTATION_AB_ANCHOR", "2026-01-05")
     return value if isinstance(value, date) else date.fromisoformat(value)
 
-
-def sms_backend() -> str:
-    return getattr(settings, "SMS_BACKEND", "meisterhub.consultations.messaging.ConsoleBackend")

@@ -57,6 +57,7 @@ MY_LINKS = {
         ("network:transfers", N_("기술이전 요청")),
         ("reports:dashboard", N_("실적 대시보드·성과 보고서")),
         ("reports:workers", N_("기능인력 DB")),
+        ("notifications:deliveries", N_("메시지 발송 기록")),
         ("admin:index", N_("관리자 화면")),
     ],
     "evaluator": [
@@ -67,10 +68,16 @@ MY_LINKS = {
 }
 
 
+EVERYONE_LINKS = [
+    ("notifications:inbox", N_("알림")),
+    ("notifications:preferences", N_("알림 수신 설정")),
+]
+
+
 def my_links(user) -> list[dict]:
     role = "staff" if user.is_operator else user.role
     links = []
-    for name, label in MY_LINKS.get(role, []):
+    for name, label in [*MY_LINKS.get(role, []), *EVERYONE_LINKS]:
         try:
             links.append({"url": reverse(name), "label": _(label)})
         except NoReverseMatch:

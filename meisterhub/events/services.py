@@ -9,8 +9,8 @@ from meisterhub.core.errors import DomainError
 from meisterhub.core.history import record
 from meisterhub.facilities.permissions import active_company_ids
 
+from . import notices
 from .models import Event, Registration
-from .tasks import notify_promoted, send_registration_confirmation
 
 
 def _locked_event(event: Event) -> Event:
@@ -67,8 +67,7 @@ def register_for_event(*, actor, event: Event, company=None) -> Registration:
             )
             record(actor=actor, action="events.registration.created", instance=registration,
                    changes={"status": status, "company": str(company or "")})
-            transaction.on_commit(
-                lambda: send_registration_confirmation.enqueue(registration.pk))
+            notices.registration_received(registration)
     except IntegrityError:
         raise DomainError("이미 신청한 행사입니다.", code="conflict") from None
     return registration
@@ -113,8 +112,7 @@ def cancel_registration(*, actor, registration: Registration) -> Registration | 
             promoted.save(update_fields=["status"])
             record(actor=actor, action="events.registration.promoted", instance=promoted,
                    changes={"status": [Registration.Status.WAITLISTED, promoted.status]})
-            promoted_pk = promoted.pk
-            transaction.on_commit(lambda: notify_promoted.enqueue(promoted_pk))
+            notices.promoted(promoted)
     registration.refresh_from_db()
     return promoted
 

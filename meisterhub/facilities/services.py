@@ -12,8 +12,8 @@ from meisterhub.core.uploads import validate_image
 
 from . import conf
 from .models import WEEKDAY_LABELS, Facility, FacilityPhoto, Reservation
+from .notices import reservation_decided
 from .permissions import booking_refusal, can_cancel_reservation
-from .tasks import notify_reservation_decided
 
 CONFLICT_MESSAGE = "이미 예약된 시간과 겹칩니다. 다른 시간을 선택해 주세요."
 
@@ -175,7 +175,7 @@ def decide_reservation(*, actor, reservation: Reservation, approve: bool) -> Res
         locked.save(update_fields=["status", "decided_at"])
         record(actor=actor, action=f"facilities.reservation.{'approved' if approve else 'rejected'}",
                instance=locked, changes={"status": [Reservation.Status.PENDING, locked.status]})
-        transaction.on_commit(lambda: notify_reservation_decided.enqueue(locked.pk))
+        reservation_decided(locked)
     return locked
 
 

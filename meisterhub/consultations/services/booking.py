@@ -18,15 +18,15 @@ from ..models import (
     ConsultationRequest,
     RequestAttachment,
 )
+from ..notices import booking_notice
 from ..permissions import is_own_meister, member_company_ids
 from ..slots import RotationCalendar, aware, unavailable_reason
-from ..tasks import send_booking_notice
 
 TAKEN = "이미 예약된 시간입니다."
 
 
 def _notify(booking: Booking, kind: str) -> None:
-    transaction.on_commit(lambda: send_booking_notice.enqueue(booking.pk, kind))
+    booking_notice(booking, kind)
 
 
 def _require_staff(actor) -> None:
@@ -258,5 +258,6 @@ def enqueue_reminders(*, today: date | None = None) -> int:
             )
             if claimed:
                 count += 1
-                transaction.on_commit(lambda pk=pk: send_booking_notice.enqueue(pk, "reminder"))
+                booking_notice(Booking.objects.select_related(
+                    "meister__user", "request__requester", "company").get(pk=pk), "reminder")
     return count

@@ -8,8 +8,8 @@ from django.utils import timezone
 from meisterhub.accounts.tests.factories import UserFactory
 from meisterhub.core.errors import DomainError
 from meisterhub.core.models import History
+from meisterhub.notifications.providers import console as messaging
 
-from .. import messaging
 from ..models import Booking, BookingStatus, ConsultationRequest, RequestAttachment
 from ..services import book_consultation, cancel_booking, confirm_booking, enqueue_reminders
 from ..slots import aware
@@ -186,7 +186,7 @@ def test_reminders_are_enqueued_once(
     settings,
     django_capture_on_commit_callbacks,
 ):
-    settings.SMS_BACKEND = "meisterhub.consultations.messaging.InMemoryBackend"
+    settings.SMS_BACKEND = "meisterhub.notifications.providers.console.InMemoryBackend"
     messaging.InMemoryBackend.outbox.clear()
     member_a.phone = "+821012345678"
     member_a.save()

@@ -5,7 +5,6 @@ from django.core.management import call_command
 
 from meisterhub.core.ical import escape_text, fold
 
-from .. import messaging
 from ..ical import booking_calendar
 from ..models import Booking, BookingStatus, ConsultationRequest
 from ..slots import aware
@@ -55,18 +54,6 @@ def test_calendar_has_the_required_properties(taxonomy, company_a, member_a):
         "DESCRIPTION:금형\\, 마모\\; 문제\\n두 줄",
     ]:
         assert expected in lines
-
-
-def test_message_backend_is_a_setting(settings, capsys):
-    assert messaging.send_text(to="+821011112222", body="안녕하세요") is True
-    assert "[sms → +821011112222] 안녕하세요" in capsys.readouterr().out
-    settings.SMS_BACKEND = "meisterhub.consultations.messaging.InMemoryBackend"
-    messaging.InMemoryBackend.outbox.clear()
-    messaging.send_text(to="+821011112222", body="알림", channel="alimtalk", template_code="T1")
-    assert messaging.InMemoryBackend.outbox == [
-        messaging.TextMessage("+821011112222", "알림", "alimtalk", "T1")
-    ]
-    assert messaging.send_text(to="", body="번호 없음") is False
 
 
 @pytest.mark.django_db

@@ -15,8 +15,9 @@ from meisterhub.meisters.models import Field, Meister
 from .. import conf
 from ..business_days import add_business_days
 from ..models import Inquiry
+from ..notices import inquiry_answered, inquiry_routed
 from ..permissions import active_company_ids, can_answer_inquiry, can_close_inquiry
-from ..tasks import notify_inquiry_answered, notify_inquiry_routed, suggest_inquiry_field
+from ..tasks import suggest_inquiry_field
 from .common import clean_email, clean_phone, require_staff, required_text
 
 logger = logging.getLogger(__name__)
@@ -126,7 +127,7 @@ def route_inquiry(*, actor, inquiry: Inquiry, owner_staff=None, owner_meister: M
            changes={"status": [before[0], inquiry.status], "owner": [before[1],
                                                                      inquiry.owner_display],
                     "field": field.code if field else None})
-    transaction.on_commit(lambda: notify_inquiry_routed.enqueue(inquiry.pk))
+    inquiry_routed(inquiry)
     return inquiry
 
 
@@ -144,7 +145,7 @@ def answer_inquiry(*, actor, inquiry: Inquiry, answer: str) -> Inquiry:
     inquiry.save(update_fields=["answer", "answered_by", "status", "answered_at"])
     record(actor=actor, action="network.inquiry.answered", instance=inquiry,
            changes={"status": ["routed", "answered"], "answer": answer[:200]})
-    transaction.on_commit(lambda: notify_inquiry_answered.enqueue(inquiry.pk))
+    inquiry_answered(inquiry)
     return inquiry
 
 

@@ -18,8 +18,8 @@ from ..models import (
     RequiredDocument,
     SupplementRequest,
 )
+from ..notices import supplement_requested
 from ..permissions import can_act_for, is_operator
-from ..tasks import notify_supplement_request
 
 
 class ApplicationRefused(DomainError):
@@ -244,5 +244,5 @@ def request_supplement(*, actor, application: Application, documents, message: s
                    instance=application,
                    changes={"status": ["submitted", "supplement"],
                             "documents": [d.name for d in documents]})
-    transaction.on_commit(lambda: notify_supplement_request.enqueue(request.pk))
+    supplement_requested(request)
     return request

@@ -9,9 +9,9 @@ from meisterhub.core.errors import DomainError
 from meisterhub.core.models import History
 
 from ..models import Application, ApplicationStatus, Assignment, Beneficiary, Call, CallStatus
+from ..notices import results as notify_results
 from ..permissions import is_operator
 from ..ranking import rank_call
-from ..tasks import notify_results
 
 
 def _write_decisions(applications, now) -> None:
@@ -82,5 +82,5 @@ def select_applications(*, actor, call: Call, now=None) -> list[int]:
         for a in applications], batch_size=500)
     history.record(actor=actor, action="programs.call.selected", instance=call,
                    changes={"selected": selected_ids, "ranked": len(ranked)})
-    transaction.on_commit(lambda: notify_results.enqueue(call.pk))
+    notify_results(call)
     return selected_ids
