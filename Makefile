@@ -40,7 +40,8 @@ browser-deps: font-deps
 run: $(VENV)/.deps vendor font-deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "== web http://$(HOST):$(PORT), background worker and clock: Ctrl-C stops all three =="
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} RUN_ADDR=$(HOST):$(PORT) $(VENV)/bin/honcho -f Procfile.dev start
 
 test: $(VENV)/.test-deps vendor browser-deps
 	$(VENV)/bin/ruff check .
