@@ -37,6 +37,7 @@ def badge(request):
 
 
 @login_required
+@require_POST
 def open_message(request, pk: int):
     message = get_object_or_404(services.inbox(request.user), pk=pk)
     services.mark_read(user=request.user, pk=message.pk)

@@ -219,4 +219,15 @@ REPORTS = [
     page("reports:export", write=STAFF),
 ]
 
-MORE_PAGES = [*EVENTS, *PROGRAMS, *NETWORK, *REPORTS]
+NOTIFICATIONS = [
+    page("notifications:inbox", read=SIGNED_IN),
+    page("notifications:badge", read=SIGNED_IN),
+    page("notifications:mark_all_read", write=SIGNED_IN),
+    page("notifications:open", lambda w: (w.member_a_notice.pk,), write=roles(MEMBER_A),
+         effective=True),
+    page("notifications:preferences", read=SIGNED_IN, write=SIGNED_IN, effective=True),
+    page("notifications:deliveries", read=STAFF),
+    page("notifications:resend", lambda w: (w.failed_message.pk,), write=STAFF, effective=True),
+]
+
+MORE_PAGES = [*EVENTS, *PROGRAMS, *NETWORK, *REPORTS, *NOTIFICATIONS]

@@ -11,7 +11,14 @@ from meisterhub.companies.tests.factories import CompanyFactory, MembershipFacto
 from meisterhub.meisters.models import Field
 from meisterhub.meisters.taxonomy import load_fields
 
-from .world_apps import build_events, build_facilities, build_network, build_programs, build_reports
+from .world_apps import (
+    build_events,
+    build_facilities,
+    build_network,
+    build_notifications,
+    build_programs,
+    build_reports,
+)
 
 ROLES = (
     "anonymous",
@@ -124,4 +131,5 @@ def build_world() -> SimpleNamespace:
     build_programs(w)
     build_network(w)
     build_reports(w)
+    build_notifications(w)
     return w

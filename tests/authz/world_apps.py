@@ -159,3 +159,15 @@ def build_reports(w) -> None:
     job.finished_at = timezone.now() - timedelta(minutes=1)
     job.save()
     w.report_job = job
+
+
+def build_notifications(w) -> None:
+    from meisterhub.notifications.models import Message, Status
+    from meisterhub.notifications.services import Recipient, notify
+
+    notify(recipients=[Recipient.of(w.member_a)], kind="consultation", template="authz",
+           record=w.booking, event="authz", subject="상담 안내", text="본문",
+           link="/consultations/my/", sms_text="문자")
+    w.member_a_notice = Message.objects.get(template="authz", channel="inapp")
+    w.failed_message = Message.objects.get(template="authz", channel="email")
+    Message.objects.filter(pk=w.failed_message.pk).update(status=Status.FAILED, reason="테스트")

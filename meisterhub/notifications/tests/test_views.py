@@ -25,7 +25,7 @@ def test_inbox_badge_and_open_marks_read_and_goes_to_the_record(client):
     page = client.get(reverse("notifications:inbox")).content.decode()
     assert "제목 e1" in page and "제목 e2" in page and "읽지 않은 알림 2건" in page
     message = Message.objects.get(channel=Channel.IN_APP, subject="제목 e2")
-    response = client.get(reverse("notifications:open", args=[message.pk]))
+    response = client.post(reverse("notifications:open", args=[message.pk]))
     assert response.status_code == 302 and response["Location"] == "/facilities/my/"
     assert "알림 1건 안 읽음" in client.get(reverse("notifications:badge")).content.decode()
     client.post(reverse("notifications:mark_all_read"))
@@ -37,7 +37,7 @@ def test_nobody_opens_another_persons_notification(client):
     _notice(owner)
     message = Message.objects.get(channel=Channel.IN_APP)
     client.force_login(other)
-    assert client.get(reverse("notifications:open", args=[message.pk])).status_code == 404
+    assert client.post(reverse("notifications:open", args=[message.pk])).status_code == 404
     assert Message.objects.get(pk=message.pk).read_at is None
 
 
