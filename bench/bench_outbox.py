@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOKINGS = 200
-BACKLOG = 100  # bookings whose messages wait for a stopped worker (5 messages each)
+BACKLOG = 100  # bookings whose mail and text wait for a stopped worker (3 queued rows each)
 
 
 def _env(database_url: str) -> dict:
