@@ -3,6 +3,7 @@
 import smtplib
 from email.utils import make_msgid
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
 from .models import Channel, Message
@@ -45,8 +46,12 @@ def _send_email(message: Message) -> str:
 
 
 def _send_text(message: Message) -> tuple[str, str]:
-    text = TextMessage(to=message.address, body=message.body, channel="alimtalk",
-                       template_code=message.template, subject=message.subject[:40])
+    # AlimTalk only for templates Kakao has approved (ALIMTALK_TEMPLATES maps ours to theirs);
+    # everything else goes as SMS/LMS.
+    kakao = getattr(settings, "ALIMTALK_TEMPLATES", {}).get(message.template, "")
+    text = TextMessage(to=message.address, body=message.body,
+                       channel="alimtalk" if kakao else "sms",
+                       template_code=kakao or message.template, subject=message.subject[:40])
     try:
         result = get_text_backend().send(text)
     except ProviderError as error:
