@@ -211,3 +211,15 @@ def test_a_row_left_sending_by_a_dead_worker_is_sent_again_once():
     assert services.requeue_due() == 1
     assert services.requeue_due() == 0
     assert len(mail.outbox) == 1 and Message.objects.get(pk=email.pk).attempts == 2
+
+
+def test_the_clock_requeues_lost_rows_and_runs_the_daily_jobs(capsys):
+    from django.core.management import call_command
+
+    user = UserFactory()
+    _notice(user, user, sms_text="")  # never handed to the queue: no commit callback ran
+    Message.objects.update(created_at=timezone.now() - timedelta(minutes=5))
+    call_command("run_scheduler", "--once")
+    out = capsys.readouterr().out
+    assert "다시 대기열에 넣은 메시지 1건" in out and "전날 알림 0건" in out
+    assert Message.objects.get(channel=Channel.EMAIL).status == Status.SENT
