@@ -150,6 +150,8 @@ SOLAPI_API_KEY = os.environ.get("SOLAPI_API_KEY", "")
 SOLAPI_API_SECRET = os.environ.get("SOLAPI_API_SECRET", "")
 SOLAPI_SENDER = os.environ.get("SOLAPI_SENDER", "")
 SOLAPI_PF_ID = os.environ.get("SOLAPI_PF_ID", "")
+SOLAPI_BASE_URL = os.environ.get("SOLAPI_BASE_URL", "https://api.solapi.com")
+SOLAPI_TIMEOUT = float(os.environ.get("SOLAPI_TIMEOUT", "5"))
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "마이스터 허브 <no-reply@meisterhub.kr>")
 
