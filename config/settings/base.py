@@ -143,6 +143,8 @@ TASKS = {
     }
 }
 
+PASSWORD_RESET_TIMEOUT = 2 * 60 * 60  # a reset link works for two hours
+
 # Absolute links in mail and text messages are built from this, never from the request's Host.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "meisterhub.notifications.providers.console.ConsoleBackend")

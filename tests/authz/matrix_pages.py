@@ -63,6 +63,12 @@ ACCOUNTS = [
     page("accounts:logout", write=PUBLIC),
     page("accounts:mypage", read=SIGNED_IN),
     page("accounts:two_factor", read=SIGNED_IN, write=SIGNED_IN),
+    # Anyone may ask for a reset link; the answer is the same for every address.
+    page("accounts:password_reset", read=PUBLIC, write=PUBLIC),
+    page("accounts:password_reset_done", read=PUBLIC),
+    page("accounts:password_reset_confirm", lambda w: ("MQ", "invalid-token"), read=PUBLIC,
+         write=PUBLIC),
+    page("accounts:password_reset_complete", read=PUBLIC),
 ]
 
 COMPANIES = [
