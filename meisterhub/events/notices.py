@@ -36,3 +36,25 @@ def registration_received(registration) -> None:
 def promoted(registration) -> None:
     _notify(registration, "promoted", "대기에서 참가 확정",
             "취소된 자리가 생겨 대기 중이던 신청이 참가 확정되었습니다.")
+
+
+def announce(item) -> int:
+    """Advertising: every person with a recorded marketing consent; the outbox applies the
+    quiet hours for text messages. Returns the number of people addressed."""
+    from meisterhub.accounts.models import Consent, User
+
+    people = User.objects.filter(
+        is_active=True, consents__purpose=Consent.Purpose.MARKETING,
+        consents__withdrawn_at__isnull=True).distinct()
+    starts = timezone.localtime(item.starts_at)
+    recipients = [Recipient.of(user) for user in people]
+    notify(recipients=recipients, kind="promotion", template="event_announcement",
+           record=item, event="announced",
+           subject=f"[마이스터 허브] 행사 안내: {item.title}",
+           text=(f"{item.title}\n일시: {starts:%Y-%m-%d %H:%M}\n장소: {item.place_display}\n\n"
+                 "신청은 바로가기에서 하실 수 있습니다. 수신을 원하지 않으시면 알림 설정에서 "
+                 "광고성 정보 수신 동의를 철회해 주세요."),
+           sms_text=f"(광고) [마이스터 허브] {item.title} {starts:%m/%d %H:%M} 신청 접수 중. "
+                    "수신거부: 알림 설정",
+           link=reverse("events:detail", args=[item.pk]))
+    return len(recipients)

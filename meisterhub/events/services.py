@@ -139,3 +139,16 @@ def check_in(*, actor, event: Event, code: str) -> Registration:
         record(actor=actor, action="events.registration.checked_in", instance=registration,
                changes={"status": [Registration.Status.REGISTERED, registration.status]})
     return registration
+
+
+def announce_event(*, actor, event: Event) -> int:
+    """Send the event's announcement once to everyone who agreed to receive advertising."""
+    if not getattr(actor, "is_operator", False):
+        raise DomainError("운영자만 행사 안내를 보낼 수 있습니다.", code="forbidden")
+    if event.status != "published":
+        raise DomainError("게시된 행사만 안내할 수 있습니다.")
+    with transaction.atomic():
+        count = notices.announce(event)
+        record(actor=actor, action="events.event.announced", instance=event,
+               changes={"recipients": count})
+    return count

@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:pk>/", views.event_detail, name="detail"),
     path("<int:pk>/register/", views.register, name="register"),
     path("<int:pk>/checkin/", views.checkin, name="checkin"),
+    path("<int:pk>/announce/", views.announce, name="announce"),
     path("registrations/<int:pk>/", views.confirmation, name="confirmation"),
     path("registrations/<int:pk>/cancel/", views.cancel, name="cancel"),
     path("my/", views.my_registrations, name="my"),

@@ -22,7 +22,7 @@ from .selectors import (
     registrations_of,
     waitlist_place,
 )
-from .services import cancel_registration, check_in, register_for_event
+from .services import announce_event, cancel_registration, check_in, register_for_event
 
 
 def _staff_only(request):
@@ -148,3 +148,18 @@ def counts(request):
         "years": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
         "areas": ProgramArea.choices,
     })
+
+
+@login_required
+@require_POST
+def announce(request, pk: int):
+    _staff_only(request)
+    event = access_event(request.user, pk)
+    try:
+        count = announce_event(actor=request.user, event=event)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"수신 동의한 {count}명에게 행사 안내를 보냈습니다. "
+                                  "문자는 밤 9시~아침 8시에는 아침 8시에 발송됩니다.")
+    return redirect(event)

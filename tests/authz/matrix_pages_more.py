@@ -40,6 +40,7 @@ EVENTS = [
         write=STAFF,
         body=lambda w, r: {"code": w.registration.code},
     ),
+    page("events:announce", lambda w: (w.event.pk,), write=STAFF, effective=True),
     page("events:confirmation", lambda w: (w.registration.pk,), read=OWNER()),
     page("events:cancel", lambda w: (w.registration.pk,), write=OWNER(), effective=True),
     page("events:my", read=SIGNED_IN),
