@@ -7,8 +7,9 @@ from .models import Message, Preference
 class MessageAdmin(admin.ModelAdmin):
     list_display = ("created_at", "channel", "template", "status", "attempts")
     list_filter = ("status", "channel", "kind")
-    exclude = ("address", "body", "body_html", "attachment")
-    readonly_fields = ("key", "recipient", "channel", "kind", "template", "subject", "link",
+    # Personal data and texts stay out of the back office; a reset mail's link is a credential.
+    exclude = ("address", "body", "body_html", "attachment", "link")
+    readonly_fields = ("key", "recipient", "channel", "kind", "template", "subject",
                        "status", "reason", "attempts", "provider_id", "sent_at", "read_at")
 
 

@@ -88,3 +88,76 @@ def test_one_mailbox_gets_at_most_three_mails_an_hour(
 
 def test_the_login_page_links_to_the_reset(client):
     assert reverse("accounts:password_reset") in client.get("/accounts/login/").content.decode()
+
+
+def test_inactive_or_passwordless_users_get_no_mail_and_the_same_answer(
+        client, django_capture_on_commit_callbacks):
+    UserFactory(email="active@example.kr")
+    UserFactory(email="gone@example.kr", is_active=False)
+    no_password = UserFactory(email="sso@example.kr")
+    no_password.set_unusable_password()
+    no_password.save()
+    answers = [_ask(client, email, django_capture_on_commit_callbacks, ip=f"10.0.2.{i}")
+               for i, email in enumerate(["active@example.kr", "gone@example.kr",
+                                          "sso@example.kr"])]
+    assert {(a.status_code, a["Location"]) for a in answers} == {
+        (302, "/accounts/password-reset/sent/")}
+    assert [m.to for m in mail.outbox] == [["active@example.kr"]]
+
+
+def test_a_weak_new_password_is_refused_in_korean(client, django_capture_on_commit_callbacks):
+    user = UserFactory(email="kim@example.kr")
+    _ask(client, "kim@example.kr", django_capture_on_commit_callbacks)
+    link = re.search(r"https://hub\.example\.kr(/accounts/password-reset/\S+/\S+/)",
+                     mail.outbox[0].body)[1]
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]
+    response = client.post(form_url, {"new_password1": "12345", "new_password2": "12345"})
+    assert response.status_code == 200
+    assert "이 비밀번호는 너무 짧습니다. 최소 10자 이상이어야 합니다." in response.content.decode()
+    user.refresh_from_db()
+    assert user.check_password("test-pass-1234")
+
+
+def test_the_sent_and_complete_pages_are_in_korean(client):
+    sent = client.get("/accounts/password-reset/sent/").content.decode()
+    assert "<h1>재설정 메일을 보냈습니다</h1>" in sent
+    complete = client.get("/accounts/password-reset/complete/").content.decode()
+    assert "<h1>비밀번호를 바꿨습니다</h1>" in complete
+    assert reverse("accounts:login") in complete
+
+
+def test_the_sixth_answer_looks_the_same_and_is_logged(
+        client, django_capture_on_commit_callbacks, caplog):
+    UserFactory(email="kim@example.kr")
+    first = _ask(client, "nobody@example.kr", django_capture_on_commit_callbacks)
+    for _ in range(4):
+        _ask(client, "nobody@example.kr", django_capture_on_commit_callbacks)
+    with caplog.at_level("WARNING", logger="meisterhub.accounts.password_reset"):
+        sixth = _ask(client, "kim@example.kr", django_capture_on_commit_callbacks)
+    assert (sixth.status_code, sixth["Location"]) == (first.status_code, first["Location"])
+    assert mail.outbox == []
+    assert "password reset throttled" in caplog.text
+    assert "kim@example.kr" not in caplog.text
+
+
+def _ask_via_proxy(client, email, forwarded, callbacks):
+    with callbacks(execute=True):
+        return client.post(RESET, {"email": email}, REMOTE_ADDR="127.0.0.1",
+                           HTTP_X_FORWARDED_FOR=forwarded)
+
+
+def test_behind_the_proxy_each_client_has_its_own_limit(
+        client, django_capture_on_commit_callbacks):
+    users = [UserFactory(email=f"user{i}@example.kr") for i in range(7)]
+    for i, user in enumerate(users):  # seven people, one proxy: nobody is throttled
+        _ask_via_proxy(client, user.email, f"203.0.113.{i}", django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 7
+
+
+def test_a_forged_forwarded_entry_does_not_dodge_the_limit(
+        client, django_capture_on_commit_callbacks):
+    users = [UserFactory(email=f"user{i}@example.kr") for i in range(6)]
+    for i, user in enumerate(users):  # the proxy appends the real address on the right
+        _ask_via_proxy(client, user.email, f"198.51.100.{i}, 203.0.113.9",
+                       django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 5
