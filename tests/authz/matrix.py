@@ -2,7 +2,8 @@
 roles may read it (GET) and which may change something through it (POST or the API method).
 
 Deny by default: a URL or API operation without an entry here fails test_matrix_is_complete.
-Entries are in matrix_pages.py and matrix_pages_more.py (pages) and matrix_api.py (JSON API).
+Entries are in matrix_pages.py and matrix_pages_more.py (pages), matrix_api.py (JSON API) and
+any other matrix_<area>.py module (its ENTRIES list, pages and API together).
 """
 
 from collections.abc import Callable
@@ -83,10 +84,23 @@ def all_entries() -> dict[str, Entry]:
     from .matrix_pages_more import MORE_PAGES
 
     entries: dict[str, Entry] = {}
-    for entry in (*PAGES, *MORE_PAGES, *API):
+    for entry in (*PAGES, *MORE_PAGES, *API, *_module_entries()):
         assert entry.key not in entries, f"two matrix entries for {entry.key}"
         entries[entry.key] = entry
     return entries
+
+
+def _module_entries() -> list[Entry]:
+    """Entries of the other matrix_<area>.py modules, each listing its own in ENTRIES."""
+    import importlib
+    from pathlib import Path
+
+    found = []
+    for path in sorted(Path(__file__).parent.glob("matrix_*.py")):
+        if path.stem in {"matrix_api", "matrix_pages", "matrix_pages_more"}:
+            continue
+        found.extend(importlib.import_module(f"{__package__}.{path.stem}").ENTRIES)
+    return found
 
 
 SEATED = roles(STAFF_ROLE, COUNCIL)

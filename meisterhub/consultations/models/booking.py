@@ -67,6 +67,11 @@ class BookingStatus(models.TextChoices):
     COMPLETED = "completed", "완료"
     CANCELLED = "cancelled", "취소"
     NO_SHOW = "no_show", "불참"
+    DECLINED = "declined", "거절"
+    # The meister offered another time; the company accepts it or picks another slot.
+    PROPOSED = "proposed", "다른 시간 제안"
+    # The meister's rotation or leave removed the booked time: it must be moved.
+    NEEDS_CHANGE = "needs_change", "변경 필요"
 
 
 # A slot held by one of these cannot be booked again (the database enforces it).
@@ -114,8 +119,11 @@ class Booking(models.Model):
     ends_at = models.DateTimeField("종료")
     place = models.CharField("장소", max_length=50)
     status = models.CharField(
-        "상태", max_length=10, choices=BookingStatus.choices, default=BookingStatus.REQUESTED
+        "상태", max_length=16, choices=BookingStatus.choices, default=BookingStatus.REQUESTED
     )
+    proposed_starts_at = models.DateTimeField("제안 시작", null=True, blank=True)
+    proposed_ends_at = models.DateTimeField("제안 종료", null=True, blank=True)
+    decision_reason = models.CharField("거절·변경 사유", max_length=200, blank=True)
     sequence = models.PositiveIntegerField("iCalendar SEQUENCE", default=0)
     cancel_reason = models.CharField("취소 사유", max_length=200, blank=True)
     reminder_sent_at = models.DateTimeField("전날 알림 발송", null=True, blank=True)
