@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 
 from meisterhub.companies.selectors import memberships_of, pending_memberships_for_admin
 from meisterhub.core import history
-from meisterhub.core.navigation import my_links
+from meisterhub.core.navigation import my_link_groups
 
 from .forms import LoginForm, SignupForm
 from .models import Consent
@@ -47,6 +47,6 @@ def mypage(request):
         {
             "memberships": memberships_of(request.user),
             "pending_requests": pending_memberships_for_admin(request.user),
-            "links": my_links(request.user),
+            "link_groups": my_link_groups(request.user),
         },
     )

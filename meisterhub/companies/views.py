@@ -5,8 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from meisterhub.core import history
 from meisterhub.core.errors import DomainError
+from meisterhub.core.history_text import readable_history_of
 
 from . import services
 from .forms import CompanyForm, JoinForm
@@ -72,7 +72,7 @@ def company_detail(request, pk: int):
             "company": company,
             "can_manage": can_manage_company(request.user, company),
             "members": company.memberships.select_related("user").order_by("created_at"),
-            "history": history.history_of(company)[:20],
+            "history": readable_history_of(company, limit=20),
         },
     )
 

@@ -116,10 +116,12 @@ def field_changes(entry: History, related: dict | None = None) -> list[tuple[str
 
 def describe(entry: History, related: dict | None = None) -> str:
     """"기업 정보 수정: 규모(중소기업 → 중견기업), 대표자(김철수 → 이영희)"."""
+    head = action_label(entry)
+    if entry.action.endswith(".created"):
+        return head  # every field is new: the record itself shows them
     parts = []
     for label, old, new in field_changes(entry, related):
         parts.append(f"{label}({old} → {new})" if old else f"{label}({new})")
-    head = action_label(entry)
     return f"{head}: {', '.join(parts)}" if parts else head
 
 

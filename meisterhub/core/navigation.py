@@ -1,72 +1,104 @@
-"""The main menu. An entry whose page is not there yet is left out rather than breaking pages."""
+"""The main menu and the my page, per role: each role is shown only what it can use.
 
-from django.urls import NoReverseMatch, reverse
+A role's key is "anonymous", "staff" (operators, superusers included) or the user's role.
+tests/authz/test_crawl.py follows every link each role is shown and fails on any 4xx/5xx.
+"""
+
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
+ANONYMOUS, STAFF, COMPANY = "anonymous", "staff", "company_member"
+MEISTER, EVALUATOR, COUNCIL = "meister", "evaluator", "council_member"
+EVERY_ROLE = frozenset({ANONYMOUS, STAFF, COMPANY, MEISTER, EVALUATOR, COUNCIL})
+# Who asks for help: a company member, or a visitor who will sign up first.
+REQUESTERS = frozenset({ANONYMOUS, COMPANY})
+
 MAIN_MENU = [
-    ("meisters:list", N_("마이스터 찾기"), "meisters"),
-    ("consultations:new", N_("상담 신청"), "consultations"),
-    ("facilities:list", N_("시설 대관"), "facilities"),
-    ("events:list", N_("행사·교육"), "events"),
-    ("programs:calls", N_("지원사업"), "programs"),
-    ("network:technologies", N_("기술이전"), "network"),
-    ("network:inquiry_new", N_("원스톱 문의"), "network"),
+    ("meisters:list", N_("마이스터 찾기"), "meisters", EVERY_ROLE),
+    ("consultations:new", N_("상담 신청"), "consultations", REQUESTERS),
+    ("consultations:meister_home", N_("나의 상담"), "consultations", {MEISTER}),
+    ("consultations:staff_list", N_("상담 관리"), "consultations", {STAFF}),
+    ("facilities:list", N_("시설 대관"), "facilities", EVERY_ROLE),
+    ("events:list", N_("행사·교육"), "events", EVERY_ROLE),
+    ("programs:calls", N_("지원사업"), "programs", EVERY_ROLE),
+    ("network:technologies", N_("기술이전"), "network", EVERY_ROLE),
+    ("network:inquiry_new", N_("원스톱 문의"), "network", REQUESTERS),
 ]
 
 
+def role_of(user) -> str:
+    if user is None or not user.is_authenticated:
+        return ANONYMOUS
+    return STAFF if user.is_operator else user.role
+
+
 def main_menu(request):
-    items = []
+    role = role_of(getattr(request, "user", None))
     current = getattr(getattr(request, "resolver_match", None), "namespace", "")
-    for name, label, namespace in MAIN_MENU:
-        try:
-            url = reverse(name)
-        except NoReverseMatch:
-            continue
-        items.append({"url": url, "label": _(label), "current": current == namespace})
-    return {"main_menu": items}
+    items = [
+        {"url": reverse(name), "label": _(label), "current": current == namespace}
+        for name, label, namespace, who in MAIN_MENU
+        if role in who
+    ]
+    return {"main_menu": items, "can_request_consultation": role in REQUESTERS}
 
 
-# My page: the work each role comes back for. Pages not built yet are left out.
+# My page: the work each role comes back for, in groups.
 MY_LINKS = {
-    "company_member": [
-        ("consultations:my", N_("나의 상담 (예약·상담일지·만족도 조사)")),
-        ("programs:my_applications", N_("지원사업 신청 내역")),
-        ("facilities:my", N_("시설 예약 내역")),
-        ("events:my", N_("행사 신청 내역")),
-        ("network:my_inquiries", N_("문의 내역")),
-        ("mentoring:list", N_("멘토링")),
+    COMPANY: [
+        (N_("나의 기록"), [
+            ("consultations:my", N_("나의 상담 (예약·상담일지·만족도 조사)")),
+            ("programs:my_applications", N_("지원사업 신청 내역")),
+            ("facilities:my", N_("시설 예약 내역")),
+            ("events:my", N_("행사 신청 내역")),
+            ("network:my_inquiries", N_("문의 내역")),
+            ("mentoring:list", N_("멘토링")),
+        ]),
     ],
-    "meister": [
-        ("consultations:meister_home", N_("오늘과 다가오는 상담, 작성할 상담일지")),
-        ("mentoring:list", N_("멘토링")),
-        ("network:desk", N_("배정된 문의")),
+    MEISTER: [
+        (N_("나의 일"), [
+            ("consultations:meister_home", N_("오늘과 다가오는 상담, 작성할 상담일지")),
+            ("mentoring:list", N_("멘토링")),
+            ("network:my_inquiries", N_("배정된 문의")),
+        ]),
     ],
-    "staff": [
-        ("consultations:staff_list", N_("상담 신청 관리")),
-        ("consultations:walk_in", N_("현장 방문 상담 기록")),
-        ("consultations:closures", N_("임시 휴무 관리")),
-        ("consultations:satisfaction", N_("만족도 통계")),
-        ("mentoring:list", N_("멘토링 현황")),
-        ("events:checkin", N_("행사 체크인")),
-        ("events:counts", N_("행사 실적")),
-        ("network:desk", N_("원스톱 문의 데스크")),
-        ("network:councils", N_("협의회")),
-        ("network:projects", N_("스마트공장 사업")),
-        ("network:institutions", N_("기관·연락처")),
-        ("network:transfers", N_("기술이전 요청")),
-        ("reports:dashboard", N_("실적 대시보드·성과 보고서")),
-        ("reports:workers", N_("기능인력 DB")),
-        ("notifications:deliveries", N_("메시지 발송 기록")),
-        ("admin:index", N_("관리자 화면")),
+    STAFF: [
+        (N_("상담"), [
+            ("consultations:staff_list", N_("상담 신청 관리")),
+            ("consultations:walk_in", N_("현장 방문 상담 기록")),
+            ("consultations:closures", N_("임시 휴무 관리")),
+            ("consultations:satisfaction", N_("만족도 통계")),
+            ("mentoring:list", N_("멘토링 현황")),
+        ]),
+        (N_("행사·시설"), [
+            ("events:counts", N_("행사 실적")),
+        ]),
+        (N_("지원사업"), [
+            ("programs:outcome_import", N_("성과 가져오기")),
+        ]),
+        (N_("네트워크"), [
+            ("network:desk", N_("원스톱 문의 데스크")),
+            ("network:councils", N_("협의회")),
+            ("network:projects", N_("스마트공장 사업")),
+            ("network:institutions", N_("기관·연락처")),
+            ("network:transfers", N_("기술이전 요청")),
+        ]),
+        (N_("보고·기록"), [
+            ("reports:dashboard", N_("실적 대시보드·성과 보고서")),
+            ("reports:workers", N_("기능인력 DB")),
+            ("notifications:deliveries", N_("메시지 발송 기록")),
+            ("admin:index", N_("관리자 화면 (기술 지원용)")),
+        ]),
     ],
-    "evaluator": [
-        ("programs:my_assignments", N_("평가 배정 목록")),
-        ("events:judging", N_("공모전 심사")),
+    EVALUATOR: [
+        (N_("심사"), [
+            ("programs:my_assignments", N_("평가 배정 목록")),
+            ("events:judging", N_("공모전 심사")),
+        ]),
     ],
-    "council_member": [("network:councils", N_("나의 협의회"))],
+    COUNCIL: [(N_("협의회"), [("network:councils", N_("나의 협의회"))])],
 }
-
 
 EVERYONE_LINKS = [
     ("notifications:inbox", N_("알림")),
@@ -74,12 +106,14 @@ EVERYONE_LINKS = [
 ]
 
 
-def my_links(user) -> list[dict]:
-    role = "staff" if user.is_operator else user.role
-    links = []
-    for name, label in [*MY_LINKS.get(role, []), *EVERYONE_LINKS]:
-        try:
-            links.append({"url": reverse(name), "label": _(label)})
-        except NoReverseMatch:
-            continue
-    return links
+def my_link_groups(user) -> list[dict]:
+    groups = [
+        {"title": _(title), "links": [{"url": reverse(n), "label": _(label)} for n, label in links]}
+        for title, links in MY_LINKS.get(role_of(user), [])
+    ]
+    groups.append({
+        "title": _("알림"),
+        "links": [{"url": reverse(n), "label": _(label)} for n, label in EVERYONE_LINKS],
+    })
+    return groups
+
