@@ -4,6 +4,7 @@ that are not what they claim to be. Each importer maps the cells to its own colu
 import csv
 import io
 
+from .cells import unescape_cell
 from .errors import DomainError
 
 
@@ -14,7 +15,8 @@ def xlsx_rows(data: bytes) -> list[tuple[int, list]]:
 
     try:
         sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
-        return list(enumerate((list(r) for r in sheet.iter_rows(values_only=True)), start=1))
+        rows = sheet.iter_rows(values_only=True)
+        return list(enumerate(([unescape_cell(v) for v in r] for r in rows), start=1))
     except Exception:  # openpyxl raises many kinds for a broken file
         raise DomainError(
             "엑셀 파일을 읽을 수 없습니다. 손상되지 않았는지 확인해 주세요."
@@ -33,4 +35,5 @@ def csv_rows(data: bytes) -> list[tuple[int, list]]:
         raise DomainError("CSV 파일의 문자 인코딩을 알 수 없습니다 (UTF-8 또는 CP949).")
     if "\x00" in text:
         raise DomainError("CSV 파일이 아닙니다. 파일 내용을 확인해 주세요.")
-    return list(enumerate(csv.reader(io.StringIO(text)), start=1))
+    rows = csv.reader(io.StringIO(text))
+    return list(enumerate(([unescape_cell(v) for v in r] for r in rows), start=1))

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 
 from meisterhub.companies.models import Company
 from meisterhub.companies.validators import format_phone
+from meisterhub.core.cells import append_text_safe, safe_row
 from meisterhub.core.errors import DomainError
 from meisterhub.core.models import PersonalDataAccess
 from meisterhub.core.privacy import can_view_personal_data, mask_value
@@ -111,15 +112,15 @@ def export_data(*, actor, kind: str, file_format: str, year=None, unmasked=False
     if file_format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow(safe_row(header))
+        writer.writerows(safe_row(row) for row in rows)
         return f"{stem}.csv", "text/csv; charset=utf-8", buffer.getvalue().encode("utf-8-sig")
     book = Workbook()
     sheet = book.active
     sheet.title = NAMES[kind]
-    sheet.append(header)
+    append_text_safe(sheet, header)
     for row in rows:
-        sheet.append(row)
+        append_text_safe(sheet, row)
     out = io.BytesIO()
     book.save(out)
     return f"{stem}.xlsx", XLSX, out.getvalue()

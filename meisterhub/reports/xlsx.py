@@ -5,12 +5,14 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from meisterhub.core.cells import append_text_safe
+
 HEADER_FILL = PatternFill("solid", fgColor="EEF2F7")
 BOLD = Font(bold=True)
 
 
 def _write_row(sheet, values, *, bold=False, fill=None):
-    sheet.append(values)
+    append_text_safe(sheet, values)
     if bold or fill:
         for cell in sheet[sheet.max_row]:
             cell.font = BOLD if bold else cell.font
@@ -47,25 +49,25 @@ def render_xlsx(figures: dict) -> bytes:
     _write_row(summary, ["부문", "지표", "값"], bold=True, fill=HEADER_FILL)
     for section in figures["sections"]:
         for kpi in section["kpis"]:
-            summary.append([section["title"], kpi["label"], kpi["value"]])
+            append_text_safe(summary, [section["title"], kpi["label"], kpi["value"]])
     for number, section in enumerate(figures["sections"], start=1):
         sheet = book.create_sheet(_sheet_name(number, section["title"]))
         _write_row(sheet, [section["title"]], bold=True)
         if section["note"]:
-            sheet.append([section["note"]])
+            append_text_safe(sheet, [section["note"]])
         if section["empty"]:
             _write_row(sheet, [figures["empty_text"]], bold=True)
             continue
         sheet.append([])
         _write_row(sheet, ["지표", "값"], bold=True, fill=HEADER_FILL)
         for kpi in section["kpis"]:
-            sheet.append([kpi["label"], kpi["value"]])
+            append_text_safe(sheet, [kpi["label"], kpi["value"]])
         for table in section["tables"]:
             sheet.append([])
             _write_row(sheet, [table["caption"]], bold=True)
             _write_row(sheet, table["columns"], bold=True, fill=HEADER_FILL)
             for row in table["rows"]:
-                sheet.append(row)
+                append_text_safe(sheet, row)
             if not table["rows"]:
                 sheet.append([figures["empty_text"]])
     for sheet in book.worksheets:
