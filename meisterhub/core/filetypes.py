@@ -6,6 +6,7 @@ how large they may be."""
 import zipfile
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from .uploads import validate_image
@@ -47,10 +48,48 @@ def _head(upload, size: int = 4096) -> bytes:
     return data
 
 
-def _zip_type(upload) -> FileType | None:
-    """HWPX, XLSX, PPTX or a plain ZIP; None for a broken archive."""
+class ArchiveTooLarge(ValidationError):
+    """A ZIP container (XLSX, HWPX, PPTX, ZIP) that would unpack to too much: refused unread."""
+
+
+def check_archive(archive: zipfile.ZipFile) -> None:
+    """Refuse an archive by its directory alone, before any member is inflated.
+
+    zipfile never yields more bytes than a member's declared size, so the declared sizes bound
+    what opening the file can cost (openpyxl and our readers all go through zipfile).
+    """
+    members = archive.infolist()
+    max_members = settings.UPLOAD_ARCHIVE_MAX_MEMBERS
+    max_bytes = settings.UPLOAD_ARCHIVE_MAX_UNCOMPRESSED_BYTES
+    if len(members) > max_members:
+        raise ArchiveTooLarge(
+            f"압축 파일 안의 항목이 너무 많습니다 ({len(members):,}개). "
+            f"{max_members:,}개 이하만 올릴 수 있습니다.", code="archive_members")
+    total = sum(member.file_size for member in members)
+    if total > max_bytes:
+        raise ArchiveTooLarge(
+            f"압축을 풀면 {total // (1024 * 1024):,}MB가 되는 파일입니다. "
+            f"풀었을 때 {max_bytes // (1024 * 1024):,}MB 이하인 파일만 올릴 수 있습니다.",
+            code="archive_too_large")
+
+
+def check_archive_upload(upload) -> None:
+    """check_archive for an uploaded file or path that may be a ZIP container."""
     try:
         with zipfile.ZipFile(upload) as archive:
+            check_archive(archive)
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return  # not an archive: the reader says so in its own words
+    finally:
+        if hasattr(upload, "seek"):
+            upload.seek(0)
+
+
+def _zip_type(upload) -> FileType | None:
+    """HWPX, XLSX, PPTX or a plain ZIP; None for a broken archive. Raises ArchiveTooLarge."""
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            check_archive(archive)
             names = set(archive.namelist())
             if "mimetype" in names and archive.read("mimetype")[:40].strip() == HWPX_MIMETYPE:
                 return HWPX
@@ -76,7 +115,7 @@ def _looks_like_dxf(head: bytes) -> bool:
 
 def detect(upload, *, max_image_bytes: int | None = None) -> FileType | None:
     """The file's type from its content, or None when it is none of the kinds we know (or an
-    image Pillow cannot read)."""
+    image Pillow cannot read). An archive too large to open raises ArchiveTooLarge."""
     head = _head(upload)
     if head.startswith(b"%PDF-"):
         return PDF

@@ -6,6 +6,7 @@ import io
 
 from .cells import unescape_cell
 from .errors import DomainError
+from .filetypes import ArchiveTooLarge, check_archive_upload
 
 
 def xlsx_rows(data: bytes) -> list[tuple[int, list]]:
@@ -13,6 +14,10 @@ def xlsx_rows(data: bytes) -> list[tuple[int, list]]:
         raise DomainError("엑셀(XLSX) 파일이 아닙니다. 파일 내용을 확인해 주세요.")
     from openpyxl import load_workbook
 
+    try:
+        check_archive_upload(io.BytesIO(data))
+    except ArchiveTooLarge as error:
+        raise DomainError(error.messages[0]) from None
     try:
         sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
         rows = sheet.iter_rows(values_only=True)

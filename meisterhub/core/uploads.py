@@ -7,12 +7,19 @@ from django.core.exceptions import ValidationError
 from PIL import Image, UnidentifiedImageError
 
 IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
-EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/gif": "gif"}
+EXTENSIONS = {
+    "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/gif": "gif",
+    "application/pdf": "pdf", "application/x-hwp": "hwp", "application/hwp+zip": "hwpx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+    "application/zip": "zip", "image/vnd.dwg": "dwg", "image/vnd.dxf": "dxf", "model/step": "step",
+}
 
 
 def stored_name(content_type: str) -> str:
-    """A random file name with the extension of the content: the person's file name (which may
-    carry paths, scripts or personal data) is never used on disk."""
+    """A random file name with the extension of the detected content type: the person's file
+    name (which may carry paths, scripts, a misleading extension or personal data) is never
+    used on disk."""
     return f"{uuid.uuid4().hex}.{EXTENSIONS.get(content_type, 'bin')}"
 
 

@@ -1,6 +1,6 @@
 """Contest files are recognised by their first bytes, never by their name."""
 
-from meisterhub.core.filetypes import OLE2_SIGNATURE, detect
+from meisterhub.core.filetypes import OLE2_SIGNATURE, ArchiveTooLarge, detect
 
 from . import conf
 
@@ -22,7 +22,10 @@ def sniff(upload) -> tuple[str, str]:
         )
     if upload.size == 0:
         raise FileRefused("빈 파일은 제출할 수 없습니다.")
-    found = detect(upload)
+    try:
+        found = detect(upload)
+    except ArchiveTooLarge as error:
+        raise FileRefused(error.messages[0]) from None
     if found is None and upload.read(4) == b"PK\x03\x04":
         upload.seek(0)
         raise FileRefused("손상된 압축 파일입니다.")

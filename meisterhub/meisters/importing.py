@@ -85,6 +85,12 @@ def read_rows(path: Path) -> list[tuple[int, dict | None, str | None]]:
 def _read_xlsx(path: Path):
     from openpyxl import load_workbook
 
+    from meisterhub.core.filetypes import ArchiveTooLarge, check_archive_upload
+
+    try:
+        check_archive_upload(path)
+    except ArchiveTooLarge as error:
+        raise DomainError(error.messages[0]) from None
     try:
         sheet = load_workbook(path, read_only=True, data_only=True).active
     except Exception:  # openpyxl raises many kinds for a broken file

@@ -1,7 +1,7 @@
 """Minutes files: PDF or HWP/HWPX, recognised by their content, never by the name alone."""
 
 from meisterhub.core.errors import DomainError
-from meisterhub.core.filetypes import detect
+from meisterhub.core.filetypes import ArchiveTooLarge, detect
 
 from . import conf
 
@@ -13,7 +13,10 @@ CONTENT_TYPES = {
 
 
 def sniff_kind(upload) -> str | None:
-    found = detect(upload)
+    try:
+        found = detect(upload)
+    except ArchiveTooLarge as error:
+        raise DomainError(error.messages[0], field="minutes_file") from None
     return found.kind if found and found.kind in CONTENT_TYPES else None
 
 

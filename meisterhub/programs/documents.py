@@ -1,7 +1,7 @@
 """Checks on application documents: the content must match the name, within the size limit."""
 
 from meisterhub.core.errors import DomainError
-from meisterhub.core.filetypes import detect
+from meisterhub.core.filetypes import ArchiveTooLarge, detect
 
 from . import conf
 from .models import DocumentKind
@@ -48,7 +48,11 @@ def check_document(upload, accepted_kinds: list[str]) -> str:
         raise DomainError(
             f"파일이 너무 큽니다. {limit}MB 이하만 올릴 수 있습니다 ({name}).", field="file"
         )
-    if not _content_matches(upload, kind, extension):
+    try:
+        matches = _content_matches(upload, kind, extension)
+    except ArchiveTooLarge as error:
+        raise DomainError(f"{error.messages[0]} ({name})", field="file") from None
+    if not matches:
         raise DomainError(
             f"파일 내용이 확장자(.{extension})와 맞지 않습니다. 실제 {DocumentKind(kind).label} "
             f"파일인지 확인해 주세요 ({name}).",

@@ -1,13 +1,11 @@
 """A company's consultation request and the booking of a meister's time."""
 
-import uuid
-from pathlib import PurePosixPath
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
 from meisterhub.companies.models import Company
+from meisterhub.core.uploads import stored_name
 from meisterhub.meisters.models import Field, Meister
 
 
@@ -39,9 +37,9 @@ class ConsultationRequest(models.Model):
 
 
 def attachment_path(instance, filename: str) -> str:
-    # The stored name never comes from the user; the original name is kept in a column.
-    suffix = PurePosixPath(filename).suffix.lower()[:8]
-    return f"consultations/attachments/{uuid.uuid4().hex}{suffix}"
+    # Neither the name nor the extension comes from the user: the extension is that of the
+    # detected content type (set before saving); the original name is kept in a column.
+    return f"consultations/attachments/{stored_name(instance.content_type)}"
 
 
 class RequestAttachment(models.Model):
