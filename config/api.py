@@ -1,7 +1,11 @@
+import math
+
 from ninja import NinjaAPI
+from ninja.errors import Throttled
 
 from meisterhub.consultations.api import router as consultations_router
 from meisterhub.core.errors import DomainError
+from meisterhub.core.throttling import AnonymousRate, SignedInRate
 from meisterhub.events.api import router as events_router
 from meisterhub.facilities.api import router as facilities_router
 from meisterhub.meisters.api import router as meisters_router
@@ -15,7 +19,17 @@ api = NinjaAPI(
     version="1.0",
     description="마이스터, 전문분야 등 공개 정보와 로그인한 사용자의 기록을 다루는 JSON API",
     urls_namespace="api",
+    # Per client address when signed out, per user when signed in; 429 with Retry-After.
+    throttle=[AnonymousRate(), SignedInRate()],
 )
+
+
+@api.exception_handler(Throttled)
+def throttled(request, exc: Throttled):
+    wait = math.ceil(exc.wait or 1)
+    return api.create_response(
+        request, {"detail": f"요청이 너무 많습니다. {wait}초 뒤에 다시 시도해 주세요."}, status=429
+    )
 
 
 @api.exception_handler(DomainError)
@@ -33,3 +47,4 @@ api.add_router("/events", events_router, tags=["행사"])
 api.add_router("/programs", programs_router, tags=["지원사업"])
 api.add_router("/network", network_router, tags=["네트워크"])
 api.add_router("/reports", reports_router, tags=["보고서"])
+api.add_router("/rotation", "meisterhub.consultations.api_rotation.router", tags=["상담 일정"])

@@ -169,6 +169,9 @@ X_FRAME_OPTIONS = "DENY"
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
+# JSON API rate limits (django-ninja throttles: "N/s", "N/min", "N/h" or "N/d").
+API_RATE_ANONYMOUS = os.environ.get("API_RATE_ANONYMOUS", "120/min")
+API_RATE_SIGNED_IN = os.environ.get("API_RATE_SIGNED_IN", "600/min")
 # ZIP containers (XLSX, HWPX, PPTX, ZIP) are refused by their directory before being opened.
 UPLOAD_ARCHIVE_MAX_MEMBERS = int(os.environ.get("UPLOAD_ARCHIVE_MAX_MEMBERS", 2000))
 UPLOAD_ARCHIVE_MAX_UNCOMPRESSED_BYTES = int(
