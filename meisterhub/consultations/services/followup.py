@@ -1,13 +1,14 @@
 """The consultation record, on-site difficulty engagements and the satisfaction survey."""
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
+from meisterhub.core.numbers import decimal_number
 
 from .. import conf
 from ..models import (
@@ -25,13 +26,8 @@ RECORD_FIELDS = ["diagnosis", "advice", "follow_up", "hours"]
 
 
 def _hours(value) -> Decimal:
-    try:
-        hours = Decimal(str(value)).quantize(Decimal("0.1"))
-    except (InvalidOperation, ValueError):
-        raise DomainError("상담 시간을 숫자로 적어 주세요.", field="hours") from None
-    if not Decimal("0.1") <= hours <= Decimal("12"):
-        raise DomainError("상담 시간은 0.1시간에서 12시간 사이로 적어 주세요.", field="hours")
-    return hours
+    return decimal_number(value, label="상담 시간(시간)", field="hours", minimum="0.1",
+                          maximum=12, places="0.1")
 
 
 @transaction.atomic

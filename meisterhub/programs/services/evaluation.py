@@ -1,6 +1,6 @@
 """Conflicts of interest, assigning evaluators and scoring."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -8,6 +8,7 @@ from django.utils import timezone
 from meisterhub.accounts.models import Role
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
+from meisterhub.core.numbers import decimal_number
 
 from ..models import Application, ApplicationStatus, Assignment, ConflictDeclaration, Score
 from ..permissions import is_evaluator, is_operator
@@ -44,6 +45,10 @@ def assign_evaluator(*, actor, application: Application, evaluator) -> Assignmen
         raise DomainError(f"{evaluator.full_name}님은 평가위원이 아닙니다.", field="evaluator")
     if application.status != ApplicationStatus.EVALUATION:
         raise DomainError("평가 단계의 신청에만 평가위원을 배정할 수 있습니다.")
+    pool = application.call.evaluators
+    if pool.exists() and not pool.filter(pk=evaluator.pk).exists():
+        raise DomainError(f"{evaluator.full_name} 평가위원은 이 공고의 평가위원 풀에 없습니다.",
+                          field="evaluator")
     conflict = ConflictDeclaration.objects.filter(evaluator=evaluator,
                                                   company_id=application.company_id).first()
     if conflict:
@@ -62,16 +67,10 @@ def assign_evaluator(*, actor, application: Application, evaluator) -> Assignmen
 
 
 def _parse(value, criterion) -> Decimal:
-    try:
-        number = Decimal(str(value)).quantize(TWO_PLACES)
-    except (InvalidOperation, ValueError):
-        raise DomainError(f"'{criterion.name}' 점수는 숫자로 입력해 주세요.",
-                          field=f"criterion_{criterion.pk}") from None
-    if not Decimal(0) <= number <= criterion.max_score:
-        raise DomainError(
-            f"'{criterion.name}' 점수는 0점부터 {criterion.max_score}점 사이로 입력해 주세요 "
-            f"(입력: {value}).", field=f"criterion_{criterion.pk}")
-    return number
+    return decimal_number(
+        value, label=f"'{criterion.name}' 점수", field=f"criterion_{criterion.pk}",
+        minimum=0, maximum=criterion.max_score, places="0.01", unit="점",
+    )
 
 
 def weighted_total(values: dict, criteria) -> Decimal:

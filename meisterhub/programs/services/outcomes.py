@@ -4,6 +4,7 @@ from django.db import connection, transaction
 
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
+from meisterhub.core.numbers import whole_number
 
 from .. import conf
 from ..models import (
@@ -84,14 +85,7 @@ def validate_figures(figures: dict) -> dict:
         value = figures.get(name, 0)
         if value in (None, ""):
             value = 0
-        try:
-            number = int(str(value).replace(",", "").strip())
-        except ValueError:
-            raise DomainError(f"{label}은(는) 숫자로 입력해 주세요 (입력: {value}).",
-                              field=name) from None
-        if number < 0:
-            raise DomainError(f"{label}은(는) 0 이상이어야 합니다 (입력: {value}).", field=name)
-        clean[name] = number
+        clean[name] = whole_number(value, label=label, field=name, minimum=0)
     return clean
 
 

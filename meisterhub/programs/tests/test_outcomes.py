@@ -70,8 +70,8 @@ def test_import_reports_every_bad_row_and_imports_nothing(staff_user):
     assert result.errors == [
         (3, "등록되지 않은 사업자등록번호입니다 (1234567890)."),
         (4, "연도를 확인해 주세요 (20x4)."),
-        (5, "수출액(원)은(는) 0 이상이어야 합니다 (입력: -5)."),
-        (6, "수출액(원)은(는) 숫자로 입력해 주세요 (입력: 많음)."),
+        (5, "수출액(원)은 0 이상으로 입력해 주세요 (입력: -5)."),
+        (6, "수출액(원)은 숫자로 입력해 주세요 (입력: 많음)."),
     ]
     assert OutcomeReport.objects.count() == 0
     result = import_outcomes(actor=staff_user, upload=_csv(text), only_good_rows=True)
