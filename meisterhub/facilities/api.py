@@ -1,4 +1,5 @@
-"""JSON API: rooms and their busy times, create and cancel reservations (same services)."""
+"""JSON API: rooms and their busy times, create and cancel reservations; staff manage rooms
+(same services as the pages)."""
 
 from datetime import datetime, timedelta
 
@@ -10,9 +11,12 @@ from ninja.security import django_auth
 
 from meisterhub.companies.models import Company
 from meisterhub.core.errors import DomainError
+from meisterhub.core.history_text import readable_history_of
 
+from .manage_services import copy_facility, create_facility, set_facility_active, update_facility
+from .models import Facility
 from .permissions import access_facility, access_reservation, active_company_ids
-from .selectors import busy_reservations, list_facilities
+from .selectors import busy_reservations, list_facilities, list_facilities_for_staff
 from .services import cancel_reservation, create_recurring_reservation
 
 router = Router()
@@ -120,3 +124,121 @@ def cancel(request, reservation_id: int):
     except DomainError as error:
         raise _refused(error) from None
     return reservation
+
+
+# Staff: rooms (the API twin of the 시설 관리 pages, same services).
+
+
+class FacilityManageOut(FacilityOut):
+    location: str
+    description: str
+    is_active: bool
+    version: int
+
+
+class FacilityHistoryOut(Schema):
+    at: datetime
+    actor: str
+    text: str
+
+
+class FacilityManageDetailOut(FacilityManageOut):
+    history: list[FacilityHistoryOut]
+
+    @staticmethod
+    def resolve_history(obj) -> list[dict]:
+        return readable_history_of(obj)
+
+
+class FacilityIn(Schema):
+    center: str
+    kind: str
+    name: str
+    location: str = ""
+    description: str = ""
+    capacity: int
+    equipment: list[str] = []
+    opening_hours: dict[str, list[str]] = {}
+    booking_policy: str = "members"
+    approval_required: bool = False
+    buffer_minutes: int = 0
+
+
+class FacilityUpdateIn(FacilityIn):
+    version: int | None = None  # the version the edit was based on; without it no check
+
+
+class FacilityActiveIn(Schema):
+    active: bool
+
+
+def _staff_only(request) -> None:
+    if not request.user.is_operator:
+        raise HttpError(403, "운영자만 시설을 관리할 수 있습니다.")
+
+
+def _managed(facility_id: int) -> Facility:
+    facility = Facility.objects.filter(pk=facility_id).first()
+    if facility is None:
+        raise HttpError(404, "시설을 찾을 수 없습니다.")
+    return facility
+
+
+@router.get("/manage/", response=list[FacilityManageOut], auth=django_auth,
+            summary="시설 관리: 목록(운영 중지 포함)")
+def manage_list(request, q: str = "", center: str = "", state: str = ""):
+    _staff_only(request)
+    return list_facilities_for_staff(query=q, center=center, state=state)
+
+
+@router.post("/manage/", response={201: FacilityManageOut}, auth=django_auth,
+             summary="시설 관리: 등록")
+def manage_create(request, payload: FacilityIn):
+    _staff_only(request)
+    try:
+        facility = create_facility(actor=request.user, **payload.dict())
+    except DomainError as error:
+        raise _refused(error) from None
+    return Status(201, facility)
+
+
+@router.get("/manage/{facility_id}", response=FacilityManageDetailOut, auth=django_auth,
+            summary="시설 관리: 상세와 변경 이력")
+def manage_detail(request, facility_id: int):
+    _staff_only(request)
+    return _managed(facility_id)
+
+
+@router.put("/manage/{facility_id}", response=FacilityManageOut, auth=django_auth,
+            summary="시설 관리: 수정 (version이 다르면 409)")
+def manage_update(request, facility_id: int, payload: FacilityUpdateIn):
+    _staff_only(request)
+    values = payload.dict()
+    version = values.pop("version")
+    try:
+        return update_facility(actor=request.user, facility=_managed(facility_id),
+                               version=version, **values)
+    except DomainError as error:
+        raise _refused(error) from None
+
+
+@router.post("/manage/{facility_id}/active", response=FacilityManageOut, auth=django_auth,
+             summary="시설 관리: 운영 중지·재개")
+def manage_active(request, facility_id: int, payload: FacilityActiveIn):
+    _staff_only(request)
+    try:
+        return set_facility_active(actor=request.user, facility=_managed(facility_id),
+                                   active=payload.active)
+    except DomainError as error:
+        raise _refused(error) from None
+
+
+@router.post("/manage/{facility_id}/copy", response={201: FacilityManageOut}, auth=django_auth,
+             summary="시설 관리: 복사")
+def manage_copy(request, facility_id: int):
+    _staff_only(request)
+    try:
+        copy = copy_facility(actor=request.user, facility=_managed(facility_id))
+    except DomainError as error:
+        raise _refused(error) from None
+    return Status(201, copy)

@@ -50,6 +50,8 @@ class Facility(models.Model):
     )
     is_active = models.BooleanField("운영 중", default=True, db_index=True)
     order = models.PositiveSmallIntegerField("순서", default=0)
+    # Optimistic locking for the staff edit page (core/locking.py).
+    version = models.PositiveIntegerField("버전", default=1, editable=False)
 
     class Meta:
         verbose_name = "시설"

@@ -1,6 +1,6 @@
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from .models import Center, Facility, FacilityPhoto, Reservation
@@ -57,3 +57,21 @@ def pending_reservations() -> QuerySet[Reservation]:
     return Reservation.objects.filter(status=Reservation.Status.PENDING).select_related(
         "facility", "company", "user"
     ).order_by("starts_at")
+
+
+def list_facilities_for_staff(
+    *, query: str = "", center: str = "", state: str = ""
+) -> QuerySet[Facility]:
+    """Every room, running or not, with its photo count and pending reservations (one query)."""
+    facilities = Facility.objects.annotate(
+        photo_count=Count("photos", distinct=True),
+        pending_count=Count("reservations", distinct=True,
+                            filter=Q(reservations__status=Reservation.Status.PENDING)),
+    )
+    if center:
+        facilities = facilities.filter(center=center)
+    if state:
+        facilities = facilities.filter(is_active=state == "active")
+    for term in query.split()[:5]:
+        facilities = facilities.filter(Q(name__icontains=term) | Q(location__icontains=term))
+    return facilities.order_by("-is_active", "center", "order", "name")

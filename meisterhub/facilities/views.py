@@ -150,8 +150,11 @@ def calendar_feed(request, pk: int):
 
 @require_GET
 def photo(request, pk: int):
-    item = get_object_or_404(FacilityPhoto.objects.select_related("facility"), pk=pk,
-                             facility__is_active=True)
+    photos = FacilityPhoto.objects.select_related("facility")
+    # Staff also see the photos of a room not running yet (a fresh copy, say).
+    if not getattr(request.user, "is_operator", False):
+        photos = photos.filter(facility__is_active=True)
+    item = get_object_or_404(photos, pk=pk)
     response = FileResponse(item.image.open("rb"), content_type=item.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'"

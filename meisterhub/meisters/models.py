@@ -71,6 +71,9 @@ class Meister(models.Model):
         Field, through="MeisterField", related_name="meisters", verbose_name="전문분야"
     )
     search_text = models.TextField(editable=False, blank=True)
+    invited_at = models.DateTimeField("초대 메일 발송", null=True, blank=True, editable=False)
+    # Optimistic locking for the staff edit page (core/locking.py).
+    version = models.PositiveIntegerField("버전", default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -85,6 +88,15 @@ class Meister(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meisters:detail", args=[self.pk])
+
+    @property
+    def invitation_status(self) -> str:
+        """Where the login account stands: 계정 없음, 초대됨 (no password yet) or 계정 활성."""
+        if self.user_id is None:
+            return "계정 없음"
+        if not self.user.has_usable_password():
+            return "초대됨"
+        return "계정 활성"
 
     @property
     def weekday_names(self) -> list[str]:

@@ -1,3 +1,4 @@
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Prefetch, Q, QuerySet
 
 from .models import Meister, MeisterField
@@ -29,3 +30,24 @@ def list_public_meisters(
 
 def get_public_meister(pk: int) -> Meister:
     return _with_fields(Meister.objects.filter(is_active=True)).get(pk=pk)
+
+
+def list_meisters_for_staff(*, query: str = "", state: str = "") -> QuerySet[Meister]:
+    """Every meister, active or not, with the account and fields (no query per row)."""
+    qs = Meister.objects.select_related("user")
+    if state == "active":
+        qs = qs.filter(is_active=True)
+    elif state == "inactive":
+        qs = qs.filter(is_active=False)
+    elif state == "no_account":
+        qs = qs.filter(user__isnull=True)
+    elif state == "invited":
+        qs = qs.filter(user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
+    elif state == "account":
+        qs = qs.filter(user__isnull=False).exclude(
+            user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
+    for term in query.lower().split()[:8]:
+        qs = qs.filter(
+            Q(search_text__contains=term) | Q(roster_id__iexact=term)
+            | Q(user__email__icontains=term) | Q(name__icontains=term))
+    return _with_fields(qs.order_by("name", "id"))
