@@ -11,11 +11,13 @@ from meisterhub.companies.models import Company
 from meisterhub.core.errors import DomainError
 from meisterhub.facilities.permissions import active_company_ids
 
+from .manage_api import router as manage_router
 from .permissions import access_event, access_registration
 from .selectors import list_upcoming_events, waitlist_place
 from .services import cancel_registration, register_for_event
 
 router = Router()
+router.add_router("/manage", manage_router)
 STATUS_OF = {"conflict": 409, "full": 409, "forbidden": 403}
 
 

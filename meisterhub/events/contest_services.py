@@ -20,6 +20,9 @@ def submit_entry(*, actor, contest: Contest, title: str, summary: str, upload,
         raise DomainError("로그인한 뒤 제출할 수 있습니다.", code="forbidden")
     if timezone.now() >= contest.submission_deadline:
         raise DomainError("접수가 마감되었습니다. 마감 후에는 제출할 수 없습니다.")
+    if contest.submission_opens_at and timezone.now() < contest.submission_opens_at:
+        opens = timezone.localtime(contest.submission_opens_at)
+        raise DomainError(f"접수는 {opens:%Y-%m-%d %H:%M}부터 받습니다.")
     if company is not None and company.pk not in active_company_ids(actor):
         raise DomainError("소속된 기업으로만 제출할 수 있습니다.", code="forbidden")
     if is_judge(actor, contest):
@@ -57,7 +60,7 @@ def assign_judge(*, actor, contest: Contest, judge) -> ContestJudge:
         assignment, created = ContestJudge.objects.get_or_create(contest=contest, judge=judge)
         if created:
             record(actor=actor, action="events.contest.judge_assigned", instance=contest,
-                   changes={"judge": str(judge)})
+                   changes={"judges": str(judge)})
     return assignment
 
 

@@ -58,3 +58,20 @@ def announce(item) -> int:
                     "수신거부: 알림 설정",
            link=reverse("events:detail", args=[item.pk]))
     return len(recipients)
+
+
+def event_cancelled(registration, reason: str = "") -> None:
+    """The agency cancelled the event: everyone still holding a seat or a waitlist place."""
+    item = registration.event
+    starts = timezone.localtime(item.starts_at)
+    why = f"\n취소 사유: {reason}" if reason else ""
+    notify(
+        recipients=[Recipient.of(registration.user)], kind="event",
+        template="event_cancelled", record=registration, event="event_cancelled",
+        subject=f"[마이스터 허브] 행사 취소: {item.title}",
+        text=(f"{registration.user.full_name}님, 신청하신 행사가 취소되었습니다. "
+              f"불편을 드려 죄송합니다.\n\n"
+              f"행사: {item.title}\n일시: {starts:%Y-%m-%d %H:%M}{why}"),
+        sms_text=f"[마이스터 허브] {starts:%m/%d} '{item.title[:20]}' 행사가 취소되었습니다.",
+        link=reverse("events:detail", args=[item.pk]),
+    )

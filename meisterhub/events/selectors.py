@@ -102,3 +102,31 @@ def published_results(contest: Contest) -> QuerySet[Submission]:
         return Submission.objects.none()
     return contest.submissions.filter(rank__isnull=False).select_related("company", "user") \
         .order_by("rank")
+
+
+def list_events_for_staff(*, status: str | None = None,
+                          kind: str | None = None) -> QuerySet[Event]:
+    """Every event, drafts and cancelled ones too, newest first, with seat counts."""
+    events = Event.objects.all()
+    if status:
+        events = events.filter(status=status)
+    if kind:
+        events = events.filter(kind=kind)
+    return with_seat_counts(events.select_related("facility")).order_by("-starts_at", "-pk")
+
+
+def get_event_for_staff(pk: int) -> Event | None:
+    return with_seat_counts(Event.objects.select_related("facility", "contest")).filter(
+        pk=pk).first()
+
+
+def event_history(event: Event, limit: int = 30) -> list[dict]:
+    """The event's and its contest's History, newest first, as Korean sentences."""
+    from meisterhub.core.history import history_of
+    from meisterhub.core.history_text import readable
+
+    entries = history_of(event)
+    contest = Contest.objects.filter(event=event).first()
+    if contest is not None:
+        entries = entries | history_of(contest)
+    return readable(entries.select_related("content_type")[:limit])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import contest_views, views
+from . import contest_views, manage_contest_views, manage_views, views
 
 app_name = "events"
 urlpatterns = [
@@ -19,4 +19,18 @@ urlpatterns = [
     path("judging/", contest_views.judging, name="judging"),
     path("submissions/<int:pk>/score/", contest_views.score, name="score"),
     path("submissions/<int:pk>/file/", contest_views.submission_file, name="submission_file"),
+    # Staff running events (행사 관리)
+    path("manage/", manage_views.event_list, name="manage_list"),
+    path("manage/new/", manage_views.event_create, name="manage_create"),
+    path("manage/<int:pk>/", manage_views.event_page, name="manage_event"),
+    path("manage/<int:pk>/publish/", manage_views.event_publish, name="manage_publish"),
+    path("manage/<int:pk>/close/", manage_views.event_close, name="manage_close"),
+    path("manage/<int:pk>/cancel/", manage_views.event_cancel, name="manage_cancel"),
+    path("manage/<int:pk>/copy/", manage_views.event_copy, name="manage_copy"),
+    path("manage/<int:pk>/contest/", manage_contest_views.contest_settings,
+         name="manage_contest"),
+    path("manage/<int:pk>/contest/judges/", manage_contest_views.judge_add,
+         name="manage_judge_add"),
+    path("manage/<int:pk>/contest/judges/<int:judge_pk>/remove/",
+         manage_contest_views.judge_remove, name="manage_judge_remove"),
 ]

@@ -8,12 +8,14 @@ class Contest(models.Model):
     """The judging side of an event of kind contest (e.g. an idea contest)."""
 
     event = models.OneToOneField("events.Event", on_delete=models.CASCADE, related_name="contest")
+    submission_opens_at = models.DateTimeField("접수 시작", null=True, blank=True)
     submission_deadline = models.DateTimeField("접수 마감")
     judges = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="ContestJudge", related_name="judged_contests",
         verbose_name="심사위원",
     )
     ranking_published_at = models.DateTimeField("순위 발표", null=True, blank=True)
+    version = models.PositiveIntegerField("버전", default=1, editable=False)
 
     class Meta:
         verbose_name = "공모전"
@@ -24,7 +26,13 @@ class Contest(models.Model):
 
     @property
     def is_open_for_submissions(self) -> bool:
-        return timezone.now() < self.submission_deadline
+        now = timezone.now()
+        opened = self.submission_opens_at is None or self.submission_opens_at <= now
+        return opened and now < self.submission_deadline
+
+    @property
+    def is_before_submissions(self) -> bool:
+        return self.submission_opens_at is not None and timezone.now() < self.submission_opens_at
 
     @property
     def is_published(self) -> bool:

@@ -49,6 +49,13 @@ class Event(models.Model):
     status = models.CharField(
         "상태", max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
+    cancel_reason = models.CharField("취소 사유", max_length=200, blank=True)
+    # A copy must get its own dates before it is published (see manage_services.publish_event).
+    copied_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies",
+        verbose_name="원본 행사",
+    )
+    version = models.PositiveIntegerField("버전", default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
