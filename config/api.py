@@ -1,10 +1,7 @@
-import math
-
 from ninja import NinjaAPI
-from ninja.errors import Throttled
 
 from meisterhub.consultations.api import router as consultations_router
-from meisterhub.core.errors import DomainError
+from meisterhub.core.api_errors import install as install_error_handlers
 from meisterhub.core.throttling import AnonymousRate, SignedInRate
 from meisterhub.events.api import router as events_router
 from meisterhub.facilities.api import router as facilities_router
@@ -24,20 +21,7 @@ api = NinjaAPI(
 )
 
 
-@api.exception_handler(Throttled)
-def throttled(request, exc: Throttled):
-    wait = math.ceil(exc.wait or 1)
-    return api.create_response(
-        request, {"detail": f"요청이 너무 많습니다. {wait}초 뒤에 다시 시도해 주세요."}, status=429
-    )
-
-
-@api.exception_handler(DomainError)
-def domain_error(request, exc: DomainError):
-    """A business rule said no: the Korean message with 400, or 404/409 where the code says so."""
-    status = {"not_found": 404, "forbidden": 404, "conflict": 409}.get(exc.code, 400)
-    return api.create_response(request, {"detail": exc.message}, status=status)
-
+install_error_handlers(api)
 
 api.add_router("/meisters", meisters_router, tags=["마이스터"])
 api.add_router("/consultations", consultations_router, tags=["상담"])

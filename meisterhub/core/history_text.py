@@ -8,6 +8,8 @@ from collections.abc import Iterable
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime, parse_time
 
 from .models import History
 
@@ -68,6 +70,23 @@ def _shorten(text: str) -> str:
     return text if len(text) <= MAX_VALUE_LENGTH else text[: MAX_VALUE_LENGTH - 1] + "…"
 
 
+def _moment(field, value) -> str | None:
+    """Times as a person reads them: local "2026-12-03 14:00", "10:00"; None if not a time."""
+    if not isinstance(value, str) or field is None:
+        return None
+    if isinstance(field, models.DateTimeField):
+        moment = parse_datetime(value)
+        if moment is None:
+            return None
+        if timezone.is_aware(moment):
+            moment = timezone.localtime(moment)
+        return moment.strftime("%Y-%m-%d %H:%M")
+    if isinstance(field, models.TimeField):
+        moment = parse_time(value)
+        return moment.strftime("%H:%M") if moment else None
+    return None
+
+
 def format_value(field, value, related: dict | None = None) -> str:
     """One stored value as a reader sees it: choice labels, 예/아니오, names of related records."""
     if value is None or value == "" or value == []:
@@ -79,6 +98,9 @@ def format_value(field, value, related: dict | None = None) -> str:
         if isinstance(value, list):
             return ", ".join(labels.get(str(v), str(v)) for v in value)
         return labels.get(str(value), str(value))
+    when = _moment(field, value)
+    if when:
+        return when
     if field is not None and field.is_relation and related is not None:
         name = related.get((field.related_model, str(value)))
         if name:

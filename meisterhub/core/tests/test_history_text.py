@@ -79,3 +79,18 @@ def test_a_stale_save_is_refused_with_what_changed_since(admin_and_company):
     assert company.representative == "이영희"
     _save_as(user, company, 2, representative="박민수")  # reloaded: allowed
     assert company.version == 3
+
+
+def test_times_read_in_local_time_and_api_input_errors_in_korean():
+    from meisterhub.consultations.models import Booking, RotationBlock
+    from meisterhub.core.api_errors import validation_sentence
+    from meisterhub.core.history_text import format_value
+
+    starts = Booking._meta.get_field("starts_at")
+    assert format_value(starts, "2026-12-03 05:00:00+00:00") == "2026-12-03 14:00"
+    assert format_value(RotationBlock._meta.get_field("start_time"), "10:00:00") == "10:00"
+    sentence = validation_sentence([
+        {"loc": ("body", "payload", "capacity"), "type": "int_parsing"},
+        {"loc": ("body", "payload", "title"), "type": "missing"},
+    ])
+    assert sentence == "입력값을 확인해 주세요: capacity(정수여야 합니다), title(필수 항목입니다)."
