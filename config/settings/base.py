@@ -1,6 +1,7 @@
 """Settings shared by every environment; everything that varies comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -30,6 +31,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "meisterhub.core",
@@ -57,9 +61,12 @@ MIDDLEWARE = [
     "meisterhub.core.middleware.UnicodeNormalizationMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "meisterhub.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -99,7 +106,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["meisterhub.accounts.backends.RolePermissionBackend"]
+# Axes first: it refuses a locked-out login before any password is checked, on every form.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "meisterhub.accounts.backends.RolePermissionBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:mypage"
 LOGOUT_REDIRECT_URL = "home"
@@ -185,3 +196,29 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Login throttling and two-factor (accounts)
+# django-axes locks the pair account × client address after LOGIN_FAILURE_LIMIT failures, so a
+# stranger cannot lock the owner out elsewhere; accounts.lockout also stops one address after
+# LOGIN_ADDRESS_FAILURE_LIMIT failures over any usernames. The client address is the same one
+# the password-reset limit uses (the proxy's X-Forwarded-For entry only behind the proxy).
+AXES_HANDLER = "meisterhub.accounts.lockout.AccountAndAddressHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_RESET_ON_SUCCESS = True
+# A try while locked does not push the end further, so the page can say when to retry.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "meisterhub.accounts.password_reset.client_address"
+AXES_LOCKOUT_CALLABLE = "meisterhub.accounts.lockout.lockout_response"
+# No row per successful login: names and addresses kept without a retention rule otherwise.
+AXES_DISABLE_ACCESS_LOG = True
+LOGIN_ADDRESS_FAILURE_LIMIT = 20
+# The second factor: django-otp's TOTP devices with its back-off (1, 2, 4 … s after each
+# miss), and hard limits per user and per client address within the window.
+OTP_TOTP_ISSUER = "마이스터 허브"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+TWO_FACTOR_USER_LIMIT = 5
+TWO_FACTOR_ADDRESS_LIMIT = 10
+TWO_FACTOR_WINDOW_MINUTES = 15

@@ -4,6 +4,3 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "meisterhub.accounts"
     verbose_name = "계정"
-
-    def ready(self):
-        from . import signals  # noqa: F401

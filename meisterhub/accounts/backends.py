@@ -16,6 +16,9 @@ STAFF_APP_LABELS = {
     "reports",
     "core",
     "django_tasks_db",
+    # Staff help locked-out people: clear login failures, remove a lost authenticator device.
+    "axes",
+    "otp_totp",
 }
 
 

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from meisterhub.companies.validators import normalize_phone
 
 from .models import Role, User
-from .security import is_locked_out
 
 INPUT = {"class": "krds-input"}
 
@@ -59,17 +58,8 @@ class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": "아이디 또는 비밀번호가 올바르지 않습니다.",
         "inactive": "사용이 중지된 계정입니다. 운영자에게 문의해 주세요.",
-        "locked": (
-            "로그인에 여러 번 실패하여 계정이 잠시 잠겼습니다. 15분 뒤에 다시 시도하거나 "
-            "운영자에게 문의해 주세요."
-        ),
     }
-
-    def clean(self):
-        username = self.cleaned_data.get("username") or ""
-        if username and is_locked_out(username):
-            raise ValidationError(self.error_messages["locked"], code="locked")
-        return super().clean()
+    # Lockout after failures is django-axes' (accounts/lockout.py), the same for every form.
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -65,32 +65,18 @@ class Consent(models.Model):
         return f"{self.user} · {self.get_purpose_display()}"
 
 
-class LoginFailure(models.Model):
-    """A failed login, kept to lock an account out after repeated failures."""
+class TwoFactorFailure(models.Model):
+    """A refused second-factor code, counted per user and per client address."""
 
-    username = models.CharField(max_length=150, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = "로그인 실패"
-        verbose_name_plural = "로그인 실패"
-
-    def __str__(self) -> str:
-        return f"{self.username} {self.created_at:%Y-%m-%d %H:%M}"
-
-
-class TOTPDevice(models.Model):
-    """A TOTP authenticator app (RFC 6238) of a staff member or meister."""
-
-    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
-    secret = models.CharField(max_length=64)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-    last_used_step = models.BigIntegerField(default=0)
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="two_factor_failures", verbose_name="사용자"
+    )
+    ip_address = models.GenericIPAddressField("접속 주소", null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField("일시", auto_now_add=True, db_index=True)
 
     class Meta:
-        verbose_name = "2단계 인증 기기"
-        verbose_name_plural = "2단계 인증 기기"
+        verbose_name = "2단계 인증 실패"
+        verbose_name_plural = "2단계 인증 실패"
 
     def __str__(self) -> str:
-        return f"{self.user} OTP"
+        return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"

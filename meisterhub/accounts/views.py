@@ -25,7 +25,7 @@ def signup(request):
             retention="회원 탈퇴 또는 1년간 미이용 시까지",
         )
         history.record(actor=user, action="accounts.user.signed_up", instance=user)
-        login(request, user)
+        login(request, user, backend="meisterhub.accounts.backends.RolePermissionBackend")
         messages.success(
             request, "가입을 환영합니다. 소속 기업을 등록하거나 소속 신청을 해 주세요."
         )

@@ -1,7 +1,9 @@
 from django.contrib import admin
 
+from .admin_privacy import mask_personal_data_in_admin
 from .history import diff, record, snapshot
-from .models import History
+from .models import History, PersonalDataAccess
+from .privacy import mask_value, personal_fields_of
 
 
 class HistoryAdminMixin:
@@ -82,6 +84,8 @@ def keep_history_of_every_admin_change(site, app_prefix: str = "meisterhub.") ->
         site.unregister(model)
         site.register(model, history_admin)
         wrapped += 1
+    # Called once every admin is registered (the core app's ready()): the moment to mask too.
+    mask_personal_data_in_admin(site)
     return wrapped
 
 
@@ -91,7 +95,43 @@ class HistoryAdmin(admin.ModelAdmin):
     list_filter = ["action", "content_type"]
     search_fields = ["object_repr", "action"]
     list_select_related = ["actor"]
-    readonly_fields = [f.name for f in History._meta.fields]
+    readonly_fields = [
+        "changes_masked" if f.name == "changes" else f.name for f in History._meta.fields
+    ]
+    fields = readonly_fields
+
+    @admin.display(description="변경 내용")
+    def changes_masked(self, entry):
+        """A diff of a personal field (e-mail, phone) would show both values in full."""
+        model = entry.content_type.model_class() if entry.content_type_id else None
+        personal = set(personal_fields_of(model)) if model else set()
+        changes = entry.changes if isinstance(entry.changes, dict) else {}
+        return {
+            name: [mask_value(str(v or "")) for v in pair]
+            if name in personal and isinstance(pair, (list, tuple))
+            else (mask_value(str(pair or "")) if name in personal else pair)
+            for name, pair in changes.items()
+        }
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PersonalDataAccess)
+class PersonalDataAccessAdmin(admin.ModelAdmin):
+    """The log itself: read-only, so that nobody edits away a view."""
+
+    list_display = ["created_at", "actor", "object_repr", "fields", "reason"]
+    list_filter = ["content_type"]
+    search_fields = ["object_repr", "reason", "actor__username", "actor__full_name"]
+    list_select_related = ["actor"]
+    readonly_fields = [f.name for f in PersonalDataAccess._meta.fields]
 
     def has_add_permission(self, request):
         return False

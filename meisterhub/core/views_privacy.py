@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
@@ -21,4 +22,6 @@ def reveal_personal_data(request, label: str, pk: str):
         if exc.code in {"forbidden", "not_found"}:
             raise Http404 from None
         return render(request, "core/partials/reveal.html", {"error": exc.message}, status=400)
-    return render(request, "core/partials/reveal.html", {"values": values})
+    meta = apps.get_model(label)._meta
+    labelled = {str(meta.get_field(name).verbose_name): value for name, value in values.items()}
+    return render(request, "core/partials/reveal.html", {"values": labelled})

@@ -1,21 +1,16 @@
 import re
 
 import pytest
+from axes.models import AccessAttempt
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from meisterhub.accounts import totp
-from meisterhub.accounts.models import LoginFailure, TOTPDevice
 from meisterhub.accounts.tests.factories import UserFactory
+from meisterhub.accounts.tests.test_two_factor_limits import current_code
 
 
 @pytest.fixture
 def enforced(settings):
     settings.TWO_FACTOR_REQUIRED = True
-
-
-def test_rfc6238_reference_vector():
-    secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"  # the ASCII key 12345678901234567890
-    assert totp.code_at(secret, 59 // 30) == "287082"
-    assert totp.code_at(secret, 1111111109 // 30) == "081804"
 
 
 def test_staff_must_enrol_then_verify_before_the_back_office(client, staff_user, enforced):
@@ -26,26 +21,51 @@ def test_staff_must_enrol_then_verify_before_the_back_office(client, staff_user,
 
     page = client.get(response["Location"]).content.decode()
     secret = re.search(r'id="totp-secret">([A-Z2-7]+)<', page).group(1)
-    wrong = client.post("/accounts/two-factor/", {"code": "000000", "next": "/manage/"})
+    assert len(secret) == 32  # 20 random bytes
+    wrong = client.post("/accounts/two-factor/", {"code": "abcdef", "next": "/manage/"})
     assert "인증 코드가 올바르지 않습니다" in wrong.content.decode()
     assert client.get("/manage/").status_code == 302
 
-    code = totp.code_at(secret, totp.current_step())
-    done = client.post("/accounts/two-factor/", {"code": code, "next": "/manage/"})
+    device = TOTPDevice.objects.get(user=staff_user)
+    device.throttle_reset()  # the back-off after the wrong code is tested elsewhere
+    done = client.post("/accounts/two-factor/", {"code": current_code(secret), "next": "/manage/"})
     assert done["Location"] == "/manage/"
     assert client.get("/manage/").status_code == 200
-    assert TOTPDevice.objects.get(user=staff_user).confirmed_at is not None
+    device.refresh_from_db()
+    assert device.confirmed and device.name == "인증 앱"
+
+
+def test_the_qr_code_carries_the_issuer_and_the_account(client, staff_user, enforced):
+    client.force_login(staff_user)
+    page = client.get("/accounts/two-factor/").content.decode()
+    assert "<svg" in page and "2단계 인증 QR 코드" in page
+    uri = TOTPDevice.objects.get(user=staff_user).config_url
+    assert uri.startswith("otpauth://totp/") and "issuer=" in uri and "staff" in uri
 
 
 def test_a_code_cannot_be_replayed(staff_user):
-    from meisterhub.accounts.security import start_enrolment, verify_code
+    from meisterhub.accounts.security import secret_of, start_enrolment, verify_code
     from meisterhub.core.errors import DomainError
 
     device = start_enrolment(staff_user)
-    code = totp.code_at(device.secret, totp.current_step())
-    verify_code(user=staff_user, code=code)
+    code = current_code(secret_of(device))
+    verify_code(user=staff_user, code=code, client_address="203.0.113.5")
+    device.refresh_from_db()
+    device.throttle_reset()
     with pytest.raises(DomainError, match="이미 사용한 인증 코드"):
-        verify_code(user=staff_user, code=code)
+        verify_code(user=staff_user, code=code, client_address="203.0.113.5")
+
+
+def test_enrolling_twice_keeps_one_device_and_a_confirmed_one_is_not_replaced(staff_user):
+    from meisterhub.accounts.security import start_enrolment
+    from meisterhub.core.errors import DomainError
+
+    first = start_enrolment(staff_user)
+    assert start_enrolment(staff_user).pk == first.pk
+    first.confirmed = True
+    first.save()
+    with pytest.raises(DomainError, match="이미 2단계 인증이 등록되어 있습니다"):
+        start_enrolment(staff_user)
 
 
 def test_meister_api_calls_need_the_second_factor(client, db, enforced):
@@ -64,11 +84,14 @@ def test_company_members_are_not_asked_for_a_second_factor(client, member_a, enf
 def test_repeated_failures_lock_the_account(client, member_a):
     for _ in range(5):
         client.post("/accounts/login/", {"username": "member_a", "password": "nope"})
-    assert LoginFailure.objects.filter(username="member_a").count() == 5
+    attempt = AccessAttempt.objects.get(username="member_a")
+    assert (attempt.failures_since_start, attempt.ip_address) == (5, "127.0.0.1")
+    assert "test-pass-1234" not in attempt.post_data
     response = client.post(
         "/accounts/login/", {"username": "member_a", "password": "test-pass-1234"}
     )
-    assert "계정이 잠시 잠겼습니다" in response.content.decode()
+    assert response.status_code == 429
+    assert "로그인이 잠시 제한되었습니다" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
@@ -78,4 +101,4 @@ def test_successful_login_clears_earlier_failures(client, member_a):
         "/accounts/login/", {"username": "member_a", "password": "test-pass-1234"}
     )
     assert response.status_code == 302
-    assert not LoginFailure.objects.filter(username="member_a").exists()
+    assert not AccessAttempt.objects.filter(username="member_a").exists()

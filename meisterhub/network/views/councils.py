@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meisterhub.core.errors import DomainError
-from meisterhub.core.history import record
 
 from .. import conf
 from ..files import CONTENT_TYPES
@@ -158,10 +157,8 @@ def institution_list(request):
 @require_GET
 def institution_detail(request, pk: int):
     institution = get_object_or_404(Institution, pk=pk)
+    # Contacts are shown masked; a full number comes through the logged reveal form.
     contacts = list(institution.contacts.all())
-    # Unmasked contact data is personal data: staff views of it are logged.
-    record(actor=request.user, action="network.institution.contacts_viewed",
-           instance=institution, changes={"contacts": len(contacts)})
     return render(request, "network/institution_detail.html", {
         "institution": institution, "contacts": contacts,
         "memberships": list(institution.council_memberships.select_related("council", "contact"))})
