@@ -1,7 +1,7 @@
 from django import forms
 
 from .models import Company, District
-from .validators import normalize_brn, normalize_corporate_number, normalize_phone
+from .validators import mask_phone, normalize_brn, normalize_corporate_number, normalize_phone
 
 INPUT = {"class": "krds-input"}
 SELECT = {"class": "krds-form-select"}
@@ -53,13 +53,19 @@ class CompanyForm(forms.ModelForm):
             "founded_on": forms.DateInput(attrs={**INPUT, "type": "date"}, format="%Y-%m-%d"),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, mask_personal: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.warnings: list[str] = []
+        # Staff editing someone else's company see the phone masked (core/privacy.py); saving
+        # the masked text unchanged keeps the stored number.
+        has_phone = mask_personal and self.instance.pk and self.instance.phone
+        self.masked_phone = mask_phone(self.instance.phone) if has_phone else None
         if self.instance.pk:
             self.initial["brn"] = self.instance.brn_display
             self.initial["corporate_number"] = self.instance.corporate_number_display
-            self.initial["phone"] = self.instance.phone_display
+            self.initial["phone"] = self.masked_phone or self.instance.phone_display
+        if self.masked_phone:
+            self.fields["phone"].help_text = "가려진 번호를 그대로 두면 바뀌지 않습니다."
 
     def clean_brn(self):
         brn = normalize_brn(self.cleaned_data["brn"])
@@ -76,7 +82,10 @@ class CompanyForm(forms.ModelForm):
         return number
 
     def clean_phone(self):
-        return normalize_phone(self.cleaned_data.get("phone", ""))
+        value = self.cleaned_data.get("phone", "")
+        if self.masked_phone and value.strip() == self.masked_phone:
+            return self.instance.phone
+        return normalize_phone(value)
 
 
 class JoinForm(forms.Form):

@@ -82,7 +82,8 @@ def company_edit(request, pk: int):
     company = get_object_or_404(companies_visible_to(request.user), pk=pk)
     if not can_manage_company(request.user, company):
         raise Http404
-    form = CompanyForm(request.POST or None, instance=company)
+    is_member = company.memberships.filter(user=request.user, status=Membership.Status.ACTIVE).exists()
+    form = CompanyForm(request.POST or None, instance=company, mask_personal=not is_member)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
         try:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime, parse_time
 
 from .models import History
+from .privacy import mask_value, personal_fields_of
 
 # Bookkeeping columns that say nothing to a reader.
 HIDDEN_FIELDS = {"id", "created_at", "updated_at", "version", "sequence"}
@@ -122,16 +123,19 @@ def field_changes(entry: History, related: dict | None = None) -> list[tuple[str
     model = entry.content_type.model_class() if entry.content_type_id else None
     changes = entry.changes if isinstance(entry.changes, dict) else {}
     order = {f.name: i for i, f in enumerate(model._meta.fields)} if model else {}
+    # Personal data (core/privacy.py) is never quoted in full in a history sentence.
+    personal = set(personal_fields_of(model)) if model else set()
     rows = []
     for name in sorted(changes, key=lambda n: (order.get(n, 999), n)):
         if name in HIDDEN_FIELDS:
             continue
         pair = changes[name]
         field = _field(model, name)
-        if isinstance(pair, (list, tuple)) and len(pair) == 2:
-            old, new = (format_value(field, v, related) for v in pair)
-        else:
-            old, new = "", format_value(field, pair, related)
+        values = list(pair) if isinstance(pair, (list, tuple)) and len(pair) == 2 else ["", pair]
+        if name in personal:
+            values = [mask_value(str(v)) if v else v for v in values]
+        old = format_value(field, values[0], related) if values[0] != "" else ""
+        new = format_value(field, values[1], related)
         rows.append((field_label(model, name), old, new))
     return rows
 

@@ -8,6 +8,7 @@ from ninja.security import django_auth
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history_text import readable_history_of
 from meisterhub.core.pagination import BoundedLimitOffsetPagination
+from meisterhub.core.privacy import mask_email
 
 from .manage_services import create_meister, invite_meister, update_meister
 from .models import Field, Meister
@@ -87,7 +88,8 @@ class MeisterManageOut(MeisterOut):
 
     @staticmethod
     def resolve_email(obj: Meister) -> str:
-        return obj.user.email if obj.user_id else ""
+        # Personal data (core/privacy.py): staff lists and forms show it masked.
+        return mask_email(obj.user.email) if obj.user_id else ""
 
 
 class HistoryOut(Schema):

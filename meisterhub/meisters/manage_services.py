@@ -151,7 +151,9 @@ def invite_meister(*, actor, meister: Meister, email: str = "") -> Meister:
     """
     _require_staff(actor)
     with transaction.atomic():
-        locked = Meister.objects.select_for_update().select_related("user").get(pk=meister.pk)
+        # of=self: PostgreSQL cannot lock the nullable side of the outer join to the user.
+        locked = (Meister.objects.select_for_update(of=("self",)).select_related("user")
+                  .get(pk=meister.pk))
         user, before_user = locked.user, locked.user_id
         if user is None:
             if not (email or "").strip():

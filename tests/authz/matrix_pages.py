@@ -1,6 +1,6 @@
 """Matrix entries for the server-rendered pages, by app (see matrix.py for the fields)."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.utils import timezone
 
@@ -40,6 +40,103 @@ def _reserve_body(w, role) -> dict:
     }
 
 
+def _signup_body(w, role) -> dict:
+    return {
+        "username": "authz_newcomer",
+        "full_name": "신입회원",
+        "email": "newcomer@example.kr",
+        "password1": "Meister-hub-2025!",
+        "password2": "Meister-hub-2025!",
+        "agree_privacy": "on",
+    }
+
+
+def _two_factor_body(w, role) -> dict:
+    """The current code of meister X's authenticator; a wrong one for everybody else."""
+    from django_otp.oath import totp
+
+    device = w.meister_x_device
+    if role != MEISTER_X:
+        return {"code": "000000"}
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    return {"code": f"{code:0{device.digits}d}"}
+
+
+def _company_fields(company) -> dict:
+    """The company form's fields as posted, from a saved company (empty values left out)."""
+    from meisterhub.companies.forms import CompanyForm
+
+    form = CompanyForm(instance=company)
+    values = {name: form[name].value() for name in form.fields}
+    return {name: value for name, value in values.items() if value not in (None, "")}
+
+
+def _company_edit_body(w, role) -> dict:
+    return {**_company_fields(w.company_a), "name": "가나정밀 (수정)"}
+
+
+def _company_start_body(w, role) -> dict:
+    from meisterhub.companies.tests.factories import valid_brn
+
+    fields = {**_company_fields(w.company_b), "name": "새로운기업", "brn": valid_brn(987654)}
+    return {"register": "1", **{f"new-{name}": value for name, value in fields.items()}}
+
+
+def _booking_form(w, role) -> dict:
+    """Meister X's free 11:00 hour a week ahead, for the role's own company."""
+    from meisterhub.consultations.slots import aware
+    from meisterhub.consultations.tests.factories import bookable_day
+
+    return {
+        "company": str(own_company(w, role).pk),
+        "field": "WELD",
+        "meister": str(w.meister_x.pk),
+        "slot": aware(bookable_day(1), time(11)).isoformat(),
+        "problem": "금형 마모가 빠릅니다.",
+    }
+
+
+def _last_sitting_day(w):
+    """The last past Tuesday (meister X's day at the centre) that was not a public holiday."""
+    from meisterhub.consultations.slots import korean_holidays
+    from meisterhub.consultations.tests.factories import bookable_day
+
+    day = bookable_day(1, weeks=0) - timedelta(weeks=1)
+    while day in korean_holidays(day, day):
+        day -= timedelta(weeks=1)
+    return day
+
+
+def _walk_in_body(w, role) -> dict:
+    return {
+        "day": _last_sitting_day(w).isoformat(),
+        "start_time": "10:30",
+        "minutes": "30",
+        "meister": str(w.meister_x.pk),
+        "company": str(w.company_a.pk),
+        "field": "WELD",
+        "summary": "도장 불량 문의",
+    }
+
+
+def _closure_body(w, role) -> dict:
+    from meisterhub.consultations.tests.factories import bookable_day
+
+    day = bookable_day(1, weeks=5).isoformat()
+    return {"starts_on": day, "ends_on": day, "reason": "센터 소독"}
+
+
+def _mentoring_body(w, role) -> dict:
+    today = timezone.localdate()
+    return {
+        "company": str(w.company_a.pk),
+        "mentor": str(w.meister_y.pk),
+        "starts_on": today.isoformat(),
+        "ends_on": (today + timedelta(days=90)).isoformat(),
+        "goals": "원가 절감\n품질 관리",
+    }
+
+
 # A text only the named roles may find on a page that lists records of company A.
 A_NAME = (lambda w: w.company_a.name, OWNER(MEISTER_X))
 
@@ -58,13 +155,25 @@ CORE = [
 
 ACCOUNTS = [
     # Signed-in people are sent on to their page; only a visitor creates an account.
-    page("accounts:signup", read=PUBLIC, write=roles(ANON), soft=True),
-    page("accounts:login", read=PUBLIC, write=PUBLIC),
+    page("accounts:signup", read=PUBLIC, write=roles(ANON), soft=True, body=_signup_body),
+    # Anyone may post the form; the visitor signs in as member A (last_login is written).
+    page(
+        "accounts:login",
+        read=PUBLIC,
+        write=PUBLIC,
+        body=lambda w, r: {"username": w.member_a.username, "password": "test-pass-1234"},
+    ),
     page("accounts:logout", write=PUBLIC),
     page("accounts:mypage", read=SIGNED_IN),
-    page("accounts:two_factor", read=SIGNED_IN, write=SIGNED_IN),
+    # With two-factor switched on (test_matrix.ENTRY_SETTINGS): meister X confirms the device.
+    page("accounts:two_factor", read=SIGNED_IN, write=SIGNED_IN, body=_two_factor_body),
     # Anyone may ask for a reset link; the answer is the same for every address.
-    page("accounts:password_reset", read=PUBLIC, write=PUBLIC),
+    page(
+        "accounts:password_reset",
+        read=PUBLIC,
+        write=PUBLIC,
+        body=lambda w, r: {"email": w.member_a.email},
+    ),
     page("accounts:password_reset_done", read=PUBLIC),
     page("accounts:password_reset_confirm", lambda w: ("MQ", "invalid-token"), read=PUBLIC,
          write=PUBLIC),
@@ -72,9 +181,15 @@ ACCOUNTS = [
 ]
 
 COMPANIES = [
-    page("companies:start", read=MEMBERS, write=MEMBERS, body=lambda w, r: {"register": "1"}),
+    page("companies:start", read=MEMBERS, write=MEMBERS, body=_company_start_body),
     page("companies:detail", lambda w: (w.company_a.pk,), read=OWNER()),
-    page("companies:edit", lambda w: (w.company_a.pk,), read=OWNER(), write=OWNER()),
+    page(
+        "companies:edit",
+        lambda w: (w.company_a.pk,),
+        read=OWNER(),
+        write=OWNER(),
+        body=_company_edit_body,
+    ),
     page("companies:approve", lambda w: (w.pending.pk,), write=OWNER(), effective=True),
 ]
 
@@ -88,7 +203,7 @@ MEISTERS = [
 CONSULTATIONS = [
     page("consultations:week", read=PUBLIC),
     page("consultations:meister_month", lambda w: (w.meister_x.pk,), read=PUBLIC),
-    page("consultations:new", read=MEMBERS, write=MEMBERS),
+    page("consultations:new", read=MEMBERS, write=MEMBERS, body=_booking_form),
     page("consultations:my", read=SIGNED_IN, hides=A_NAME),
     page("consultations:detail", lambda w: (w.booking.pk,), read=OWNER(MEISTER_X)),
     page(
@@ -135,14 +250,14 @@ CONSULTATIONS = [
     ),
     page("consultations:staff_list", read=STAFF),
     page("consultations:confirm", lambda w: (w.booking.pk,), write=STAFF, effective=True),
-    page("consultations:walk_in", read=STAFF, write=STAFF),
-    page("consultations:closures", read=STAFF, write=STAFF),
+    page("consultations:walk_in", read=STAFF, write=STAFF, body=_walk_in_body),
+    page("consultations:closures", read=STAFF, write=STAFF, body=_closure_body),
     page("consultations:satisfaction", read=STAFF),
 ]
 
 MENTORING = [
     page("mentoring:list", read=SIGNED_IN, hides=A_NAME),
-    page("mentoring:new", read=STAFF, write=STAFF),
+    page("mentoring:new", read=STAFF, write=STAFF, body=_mentoring_body),
     page(
         "mentoring:detail",
         lambda w: (w.mentoring.pk,),

@@ -3,7 +3,7 @@ verdict (allowed or refused) compared with the matrix."""
 
 import json
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.contrib.messages import get_messages
@@ -38,15 +38,45 @@ def error_messages(response) -> list[str]:
     return [str(m) for m in get_messages(request) if m.level >= messages.WARNING]
 
 
+WRITE_LOG = "authz_writes"
+
+
+def install_write_log() -> None:
+    """SQLite names no table for an update, and its total_changes() counts the session's own
+    writes too. Temporary triggers count the rows written per table instead, as PostgreSQL's
+    statistics do. Called in the world's transaction, so its rollback removes them."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        tables = [t for t in connection.introspection.table_names(cursor) if t != "django_session"]
+        cursor.execute(f"CREATE TEMP TABLE {WRITE_LOG} (tbl TEXT PRIMARY KEY, n INTEGER)")
+        rows = [(t,) for t in tables]
+        cursor.executemany(f"INSERT INTO {WRITE_LOG} VALUES (%s, 0)", rows)  # noqa: S608
+        # Table names come from the schema itself (DDL takes no parameters).
+        for number, table in enumerate(tables):
+            literal = table.replace("'", "''")
+            for event in ("INSERT", "UPDATE", "DELETE"):
+                cursor.execute(
+                    f"CREATE TEMP TRIGGER authz_w{number}_{event.lower()} AFTER {event} ON "  # noqa: S608
+                    f"main.{connection.ops.quote_name(table)} BEGIN UPDATE {WRITE_LOG} "
+                    f"SET n = n + 1 WHERE tbl = '{literal}'; END"
+                )
+
+
 def change_counter() -> dict[str, int]:
-    """Rows written so far in this transaction per table (PostgreSQL); on SQLite, rows written
-    on this connection ("rows written") plus the row count of every table, to name them."""
+    """Rows written so far in this transaction per table (PostgreSQL, or SQLite with the
+    write log); else, on SQLite, rows written on this connection ("rows written", the
+    session's included) plus the row count of every table, to name them."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT relname, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_xact_user_tables"
                 " WHERE relname <> 'django_session'"
             )
+            return dict(cursor.fetchall())
+        cursor.execute("SELECT 1 FROM sqlite_temp_master WHERE name = %s", [WRITE_LOG])
+        if cursor.fetchone():
+            cursor.execute(f"SELECT tbl, n FROM {WRITE_LOG}")  # noqa: S608
             return dict(cursor.fetchall())
         tables = [t for t in connection.introspection.table_names(cursor) if t != "django_session"]
         # Table names come from the schema itself, quoted.
@@ -59,6 +89,18 @@ def change_counter() -> dict[str, int]:
 
 def changed_tables(before: dict, after: dict) -> list[str]:
     return sorted(t for t, n in after.items() if n != before.get(t, 0))
+
+
+# Logs of refused attempts (a wrong password or code): a row there is no effect of the route.
+REFUSAL_LOGS = frozenset(
+    {
+        "axes_accessattempt",
+        "axes_accessattemptexpiration",
+        "axes_accessfailurelog",
+        "axes_accesslog",
+        "accounts_twofactorfailure",
+    }
+)
 
 
 @contextmanager
@@ -76,6 +118,17 @@ class Outcome:
     errors: list[str]
     text: str
     seen: object = None
+    written: dict = field(default_factory=dict)  # table (or "rows written") -> change
+
+    @property
+    def took_effect(self) -> bool:
+        """Rows written beyond the logs of refused attempts. On SQLite, where updates show
+        only in "rows written", that total must exceed the rows the logs gained."""
+        tables = set(self.written) - REFUSAL_LOGS - {"rows written"}
+        if tables:
+            return True
+        logged = sum(abs(self.written.get(t, 0)) for t in REFUSAL_LOGS)
+        return self.written.get("rows written", 0) > logged
 
     @property
     def to_login(self) -> bool:
@@ -130,11 +183,13 @@ def send(client: Client, entry: Entry, url: str, *, method: str, body, inspect=N
             response = client.post(url, body or {})
         after = change_counter()
         seen = inspect() if inspect else None  # a look at the database before the rollback
+    changed = changed_tables(before, after)
     return Outcome(
         response.status_code,
         response.get("Location", ""),
-        changed_tables(before, after),
+        changed,
         error_messages(response),
         _text(response),
         seen,
+        {t: after.get(t, 0) - before.get(t, 0) for t in changed},
     )

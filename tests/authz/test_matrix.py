@@ -2,13 +2,36 @@
 changing, as the matrix says. Deny by default: a route without a matrix entry fails."""
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from .matrix import ROLES, Entry, all_entries, private_texts
 from .probe import client_for, send, url_of
 
 ENTRIES = all_entries()
+
+# Every entry with `write` must prove its effect (test_access): at least one allowed role's
+# request with the entry's body writes rows, so an entry refused for everyone fails. This is the
+# only way out, one written reason per route, for a route that truly cannot change anything.
+NOT_EFFECTIVE = {
+    "accounts:logout": (
+        "signing out only ends the session; the session table is not counted, and nothing "
+        "else is stored"
+    ),
+    "accounts:password_reset_confirm": (
+        "Django's two-step link: a POST to the link with its token only redirects; the "
+        "password is set at the 'set-password' step with the token kept in the session by "
+        "the GET, which the rolled-back request here cannot keep (see accounts tests)"
+    ),
+    "POST /api/programs/manage/rules/preview": (
+        "a preview: it answers which companies the rules would admit and saves nothing"
+    ),
+}
+# Settings an entry is judged with: the test settings switch two-factor off, which would
+# leave its page nothing to do.
+ENTRY_SETTINGS = {
+    "accounts:two_factor": {"TWO_FACTOR_REQUIRED": True},
+}
 # Not ours to judge route by route: the admin has its own staff check (tested below), the
 # language switch is Django's, and the API's own routes are listed from its OpenAPI schema.
 SKIPPED_NAMESPACES = {"admin"}
@@ -127,11 +150,46 @@ def check_hidden(entry: Entry, w, outcomes: dict) -> list[str]:
     return problems
 
 
+def check_effective(entry: Entry, tried: dict) -> list[str]:
+    """The allowed roles' outcomes of a write entry: one of them must have changed something."""
+    if entry.write is None or entry.key in NOT_EFFECTIVE:
+        return []
+    if any(outcome.took_effect for outcome in tried.values()):
+        return []
+    if not tried:
+        return [f"not effective: no role may change anything (write={sorted(entry.write)})"]
+    answers = "; ".join(f"{role}: {o.describe()}" for role, o in sorted(tried.items()))
+    return [f"not effective: no allowed role changed anything with the body ({answers})"]
+
+
+def test_every_write_entry_proves_its_effect_or_says_why():
+    """The static half of the rule: a reason only for a write route, each one written out."""
+    problems = [
+        f"{key}: a reason for a route that is not in the matrix or has no `write`"
+        for key in NOT_EFFECTIVE
+        if key not in ENTRIES or ENTRIES[key].write is None
+    ]
+    problems += [
+        f"{key}: the reason is empty" for key, why in NOT_EFFECTIVE.items() if not why.strip()
+    ]
+    problems += [
+        f"{key}: write={sorted(entry.write)} but the route is refused for everyone"
+        for key, entry in ENTRIES.items()
+        if entry.write is not None and not entry.write and key not in NOT_EFFECTIVE
+    ]
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("key", sorted(ENTRIES))
 def test_access(db, world, key):
+    with override_settings(**ENTRY_SETTINGS.get(key, {})):
+        _check_access(world, key)
+
+
+def _check_access(world, key):
     entry = ENTRIES[key]
     url = url_of(entry, world)
-    problems, reads, changed_by = [], {}, []
+    problems, reads, tried = [], {}, {}
     for role in ROLES:
         client = client_for(world.users[role])
         if not (entry.is_api and entry.read is None):
@@ -148,9 +206,8 @@ def test_access(db, world, key):
         if problem:
             problems.append(f"{role}: {problem}")
         problems += check_private(world, role, outcome)
-        if outcome.changed and entry.write and role in entry.write:
-            changed_by.append(role)
+        if entry.write and role in entry.write:
+            tried[role] = outcome
     problems += check_hidden(entry, world, reads)
-    if entry.effective and not changed_by:
-        problems.append(f"no allowed role {sorted(entry.write)} changed anything with the body")
+    problems += check_effective(entry, tried)
     assert not problems, f"{key} ({url}):\n  " + "\n  ".join(problems)

@@ -5,12 +5,14 @@ from datetime import time, timedelta
 from types import SimpleNamespace
 
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meisterhub.accounts.tests.factories import UserFactory
 from meisterhub.companies.tests.factories import CompanyFactory, MembershipFactory
 from meisterhub.meisters.models import Field
 from meisterhub.meisters.taxonomy import load_fields
 
+from .probe import install_write_log
 from .world_apps import (
     build_events,
     build_facilities,
@@ -50,6 +52,10 @@ def build_people(w) -> None:
     )
     w.meister_x = make_sitting_meister(weekday=1)
     w.meister_y = make_sitting_meister(weekday=2)
+    # Meister X is enrolling an authenticator app (a device not yet confirmed by a code).
+    w.meister_x_device = TOTPDevice.objects.create(
+        user=w.meister_x.user, name="인증 앱", confirmed=False
+    )
     w.staff = UserFactory(role="staff", is_staff=True, username="authz_staff")
     w.evaluator = UserFactory(role="evaluator", username="authz_evaluator")
     w.users = {
@@ -132,4 +138,5 @@ def build_world() -> SimpleNamespace:
     build_network(w)
     build_reports(w)
     build_notifications(w)
+    install_write_log()  # last: the counts start from the finished world
     return w

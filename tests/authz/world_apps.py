@@ -53,7 +53,7 @@ def build_events(w) -> None:
 def build_programs(w) -> None:
     from meisterhub.programs import services
     from meisterhub.programs.models import Beneficiary, CallAttachment
-    from meisterhub.programs.tests.factories import make_call, make_submitted
+    from meisterhub.programs.tests.factories import make_call, make_evaluator, make_submitted
 
     w.call = make_call()
     w.call_attachment = CallAttachment.objects.create(call=w.call, title="공고문", kind="pdf")
@@ -64,6 +64,8 @@ def build_programs(w) -> None:
     w.assignment = services.assign_evaluator(
         actor=w.staff, application=w.application, evaluator=w.evaluator
     )
+    # An evaluator with no work yet, for staff to assign (a judge, an application's evaluator).
+    w.spare_evaluator = make_evaluator(username="authz_spare_evaluator")
     # A beneficiary of an earlier program may report outcomes.
     Beneficiary.objects.create(
         program=w.call.program, company=w.company_a, year=timezone.localdate().year - 1

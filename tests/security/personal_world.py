@@ -10,17 +10,9 @@ from meisterhub.companies.validators import format_phone
 from meisterhub.core.privacy import PERSONAL_FIELDS
 from meisterhub.network.models import Inquiry
 
-# Pages of other areas that still show a personal value in full without a log: listed in the
-# report to their owners; strict xfail, so a fix shows up here as a pass to remove.
-MEISTERS_TODO = "meisters' staff pages (in progress elsewhere) show the meister's e-mail in full"
-KNOWN_UNMASKED: dict[str, str] = {
-    "meisters:manage_list": MEISTERS_TODO,
-    "meisters:manage_edit": MEISTERS_TODO,
-    "GET /api/meisters/manage/": MEISTERS_TODO,
-    "GET /api/meisters/manage/{meister_id}": MEISTERS_TODO,
-    # The edit form holds the number in its input; the view should log a staff opening.
-    "companies:edit": "companies/views.py: the staff edit form shows the phone unlogged",
-}
+# Pages that still show a personal value in full without a log, with the reason: strict xfail,
+# so a fix shows up as a pass to remove. None today.
+KNOWN_UNMASKED: dict[str, str] = {}
 
 
 def give_personal_data(w) -> None:

@@ -9,11 +9,6 @@ from meisterhub.companies.services import update_company
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/history_text.py (outside the privacy area) prints personal values in full; "
-    "proposed: mask the fields of privacy.personal_fields_of(model) in field_changes()",
-)
 def test_a_phone_change_in_the_company_history_is_masked(client, staff_user, member_a, company_a):
     update_company(actor=member_a, company=company_a, phone="+82552704321")
     update_company(actor=member_a, company=company_a, phone="+82552709876")
