@@ -71,10 +71,15 @@ MY_LINKS = {
             ("consultations:satisfaction", N_("만족도 통계")),
             ("mentoring:list", N_("멘토링 현황")),
         ]),
-        (N_("행사·시설"), [
+        (N_("행사·시설·마이스터"), [
+            ("events:manage_list", N_("행사·공모전 관리")),
             ("events:counts", N_("행사 실적")),
+            ("facilities:manage_list", N_("시설 관리")),
+            ("meisters:manage_list", N_("마이스터 관리·초대")),
         ]),
         (N_("지원사업"), [
+            ("programs:manage_calls", N_("공고 관리 (작성·게시·마감·복사)")),
+            ("programs:manage_programs", N_("지원사업 관리")),
             ("programs:outcome_import", N_("성과 가져오기")),
         ]),
         (N_("네트워크"), [

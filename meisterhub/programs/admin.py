@@ -40,10 +40,12 @@ class ProgramAdmin(admin.ModelAdmin):
 
 @admin.register(models.Call)
 class CallAdmin(admin.ModelAdmin):
-    list_display = ["title", "program", "opens_at", "closes_at", "selection_count", "selected_at"]
+    list_display = ["title", "program", "published_at", "opens_at", "closes_at", "selection_count",
+                    "selected_at"]
     list_filter = ["program__area", "program__year"]
     search_fields = ["title"]
     list_select_related = ["program"]
+    raw_id_fields = ["evaluators"]
     inlines = [RequiredDocumentInline, CriterionInline, CallAttachmentInline]
 
 

@@ -17,6 +17,7 @@ from meisterhub.core.errors import DomainError
 from meisterhub.core.pagination import BoundedLimitOffsetPagination
 
 from . import selectors, services
+from .api_manage import router as manage_router
 from .models import CallStatus
 from .permissions import access_assignment
 
@@ -132,3 +133,7 @@ def score_assignment(request, assignment_id: int, payload: ScoreIn):
                                     submit=payload.submit)
     except DomainError as exc:
         raise HttpError(400, exc.message) from None
+
+
+# The staff twins of the program and call pages live in their own module.
+router.add_router("/manage", manage_router)

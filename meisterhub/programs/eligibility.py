@@ -1,13 +1,25 @@
 """Eligibility of a company for a call: a pure check that returns every failed rule.
 
-The rules are data on the call (size classes, KSIC prefixes, districts, years since founding,
-earlier selection in the same program); an empty rule allows everybody.
+The rules are data on the call (organisation types, size classes, KSIC prefixes, districts,
+years since founding, employees, earlier selection in the same program); an empty rule
+allows everybody. Applying and the staff preview use this same check.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
-from meisterhub.companies.models import District, SizeClass
+from meisterhub.companies.models import District, OrgType, SizeClass
+
+# Rule keys in the order the staff preview shows them, with their Korean names.
+RULES = {
+    "org_type": "기업 유형",
+    "size_class": "기업 규모",
+    "industry": "업종(KSIC)",
+    "district": "소재지",
+    "founding": "설립 연수",
+    "employees": "상시 근로자 수",
+    "earlier_selection": "최근 선정 이력",
+}
 
 
 @dataclass(frozen=True)
@@ -27,6 +39,36 @@ def full_years_between(start: date, end: date) -> int:
     return max(years, 0)
 
 
+def _founding(call, company, today: date) -> FailedRule | None:
+    low, high = call.min_years_since_founding, call.max_years_since_founding
+    if low is None and high is None:
+        return None
+    wanted = " ".join(part for part in (
+        f"{low}년 이상" if low is not None else "", f"{high}년 이내" if high is not None else "")
+        if part)
+    if company.founded_on is None:
+        return FailedRule("founding", (
+            f"설립 {wanted} 기업만 신청할 수 있는데, 설립일이 등록되어 있지 않습니다. "
+            "기업 정보에 설립일을 입력해 주세요."))
+    age = full_years_between(company.founded_on, today)
+    if (high is not None and age > high) or (low is not None and age < low):
+        return FailedRule("founding", (
+            f"설립 {wanted} 기업만 신청할 수 있습니다 (귀사: 설립 {age}년)"))
+    return None
+
+
+def _employees(call, company) -> FailedRule | None:
+    low, high = call.min_employees, call.max_employees
+    count = company.employees
+    if (low is not None and count < low) or (high is not None and count > high):
+        wanted = " ".join(part for part in (
+            f"{low}명 이상" if low is not None else "", f"{high}명 이하" if high is not None else "")
+            if part)
+        return FailedRule("employees", (
+            f"상시 근로자 {wanted}인 기업만 신청할 수 있습니다 (귀사: {count}명)"))
+    return None
+
+
 def check_eligibility(call, company, *, today: date, selected_years: list[int]) -> list[FailedRule]:
     """Every rule of `call` that `company` fails, with its Korean reason.
 
@@ -34,6 +76,11 @@ def check_eligibility(call, company, *, today: date, selected_years: list[int]) 
     (same name and area) before; the caller reads them so that this stays free of queries.
     """
     failed = []
+    org_types = call.allowed_org_types
+    if org_types and company.org_type not in org_types:
+        failed.append(FailedRule("org_type", (
+            f"{_labels(OrgType, org_types)}만 신청할 수 있습니다 "
+            f"(귀사: {company.get_org_type_display()})")))
     if call.allowed_size_classes and company.size_class not in call.allowed_size_classes:
         failed.append(FailedRule("size_class", (
             f"{_labels(SizeClass, call.allowed_size_classes)}만 신청할 수 있습니다 "
@@ -47,17 +94,8 @@ def check_eligibility(call, company, *, today: date, selected_years: list[int]) 
         failed.append(FailedRule("district", (
             f"소재지가 {_labels(District, call.allowed_districts)}인 기업만 신청할 수 있습니다 "
             f"(귀사: {company.get_district_display()})")))
-    limit = call.max_years_since_founding
-    if limit is not None:
-        if company.founded_on is None:
-            failed.append(FailedRule("founding", (
-                f"설립 {limit}년 이내 기업만 신청할 수 있는데, 설립일이 등록되어 있지 않습니다. "
-                "기업 정보에 설립일을 입력해 주세요.")))
-        else:
-            age = full_years_between(company.founded_on, today)
-            if age > limit:
-                failed.append(FailedRule("founding", (
-                    f"설립 {limit}년 이내 기업만 신청할 수 있습니다 (귀사: 설립 {age}년)")))
+    failed += [rule for rule in (_founding(call, company, today), _employees(call, company))
+               if rule]
     window = call.exclude_selected_within_years
     if window:
         recent = sorted(y for y in selected_years if y >= call.program.year - window)

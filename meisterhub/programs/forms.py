@@ -57,10 +57,13 @@ class AssignForm(forms.Form):
     evaluator = forms.ModelChoiceField(label="평가위원", queryset=User.objects.none(),
                                        widget=forms.Select(attrs=SELECT))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, call=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["evaluator"].queryset = User.objects.filter(
-            role=Role.EVALUATOR, is_active=True).order_by("full_name")
+        evaluators = User.objects.filter(role=Role.EVALUATOR, is_active=True)
+        # A call with an evaluator pool offers only its pool.
+        if call is not None and call.evaluators.exists():
+            evaluators = evaluators.filter(evaluator_pool_calls=call)
+        self.fields["evaluator"].queryset = evaluators.order_by("full_name")
 
 
 class AgreementForm(forms.Form):

@@ -33,8 +33,10 @@ GROWTH_FIGURES = {
 def list_calls(*, query: str = "", area: str = "", status: str = "", now=None) -> QuerySet[Call]:
     """Public list of calls, searchable by text and filterable by area and status."""
     now = now or timezone.now()
-    calls = Call.objects.select_related("program").annotate(
-        application_count=Count("applications", filter=~Q(applications__status="draft"))
+    calls = (
+        Call.objects.filter(published_at__isnull=False)
+        .select_related("program")
+        .annotate(application_count=Count("applications", filter=~Q(applications__status="draft")))
     )
     if query:
         for word in query.split()[:5]:
@@ -59,12 +61,38 @@ def list_calls(*, query: str = "", area: str = "", status: str = "", now=None) -
     )
 
 
-def get_call(pk: int) -> Call:
+def get_call(pk: int, *, published_only: bool = True) -> Call:
+    """A call for its public page; drafts only when asked for (staff preview them)."""
+    calls = Call.objects.filter(published_at__isnull=False) if published_only else Call.objects
     return (
-        Call.objects.select_related("program")
+        calls.select_related("program")
         .prefetch_related("required_documents", "attachments", "criteria")
         .get(pk=pk)
     )
+
+
+def list_calls_for_staff(*, query: str = "", stage: str = "", now=None) -> QuerySet[Call]:
+    """Every call, drafts too, with its application counts: one query for any number of rows."""
+    now = now or timezone.now()
+    calls = Call.objects.select_related("program").annotate(
+        draft_count=Count("applications", filter=Q(applications__status="draft")),
+        submitted_count=Count(
+            "applications", filter=~Q(applications__status__in=["draft", "withdrawn"])
+        ),
+        selected_count=Count("applications", filter=Q(applications__status="selected")),
+    )
+    for word in query.split()[:5]:
+        calls = calls.filter(Q(title__icontains=word) | Q(program__name__icontains=word))
+    published = Q(published_at__isnull=False)
+    stages = {
+        "draft": Q(published_at__isnull=True),
+        CallStatus.UPCOMING: published & Q(opens_at__gt=now),
+        CallStatus.OPEN: published & Q(opens_at__lte=now, closes_at__gt=now),
+        CallStatus.CLOSED: published & Q(closes_at__lte=now),
+    }
+    if stage in stages:
+        calls = calls.filter(stages[stage])
+    return calls.order_by("-created_at", "-pk")
 
 
 def applications_of(user) -> QuerySet[Application]:

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from .views import applicant, evaluator, public, staff
+from .views import (
+    applicant,
+    evaluator,
+    manage_call_parts,
+    manage_calls,
+    manage_programs,
+    public,
+    staff,
+)
 
 app_name = "programs"
 urlpatterns = [
@@ -23,6 +31,27 @@ urlpatterns = [
     path("evaluations/", evaluator.my_assignments, name="my_assignments"),
     path("evaluations/<int:pk>/", evaluator.assignment_score, name="assignment_score"),
     path("manage/calls/<int:pk>/", staff.call_manage, name="call_manage"),
+    path("manage/calls/", manage_calls.call_list, name="manage_calls"),
+    path("manage/calls/new/", manage_calls.call_create, name="manage_call_create"),
+    path("manage/calls/preview/", manage_calls.call_preview, name="manage_call_preview"),
+    path("manage/calls/<int:pk>/edit/", manage_calls.call_edit, name="manage_call_edit"),
+    path("manage/calls/<int:pk>/publish/", manage_calls.call_publish, name="manage_call_publish"),
+    path("manage/calls/<int:pk>/close/", manage_calls.call_close, name="manage_call_close"),
+    path("manage/calls/<int:pk>/copy/", manage_calls.call_copy, name="manage_call_copy"),
+    path("manage/calls/<int:pk>/documents/", manage_call_parts.document_add,
+         name="manage_call_document_add"),
+    path("manage/calls/<int:pk>/documents/<int:document_pk>/remove/",
+         manage_call_parts.document_remove, name="manage_call_document_remove"),
+    path("manage/calls/<int:pk>/criteria/", manage_call_parts.criteria_save,
+         name="manage_call_criteria"),
+    path("manage/calls/<int:pk>/evaluators/", manage_call_parts.pool_add,
+         name="manage_call_pool_add"),
+    path("manage/calls/<int:pk>/evaluators/<int:user_pk>/remove/", manage_call_parts.pool_remove,
+         name="manage_call_pool_remove"),
+    path("manage/programs/", manage_programs.program_list, name="manage_programs"),
+    path("manage/programs/new/", manage_programs.program_create, name="manage_program_create"),
+    path("manage/programs/<int:pk>/edit/", manage_programs.program_edit,
+         name="manage_program_edit"),
     path("manage/applications/<int:pk>/", staff.staff_application, name="staff_application"),
     path("manage/outcomes/import/", staff.outcome_import, name="outcome_import"),
     path("manage/hidden-champions/", staff.champion_designate, name="champion_designate"),

@@ -91,3 +91,20 @@ def test_a_consultation_attachment_is_stored_with_the_detected_extension(tmp_pat
     stored = booking.request.attachments.get()
     assert stored.file.name.endswith(".pdf") and ".exe" not in stored.file.name
     assert stored.original_name == "도면.exe" and stored.content_type == "application/pdf"
+
+
+@pytest.mark.django_db
+def test_an_application_document_is_stored_with_the_detected_extension(
+        tmp_path, settings, member_a, company_a):
+    from meisterhub.programs.services import upload_document
+    from meisterhub.programs.tests.factories import make_call, make_draft
+
+    settings.MEDIA_ROOT = tmp_path
+    application = make_draft(make_call(), member_a, company_a)
+    required = next(d for d in application.call.required_documents.all()
+                    if "pdf" in d.accepted_kinds)
+    document = upload_document(actor=member_a, application=application, required_document=required,
+                               upload=SimpleUploadedFile("사업계획서.pdf.exe.pdf", PDF_BYTES))
+    assert document.file.name.endswith(".pdf")
+    assert "사업계획서" not in document.file.name and ".exe" not in document.file.name
+    assert document.original_name == "사업계획서.pdf.exe.pdf"

@@ -1,10 +1,13 @@
 """The applicant's side of an application, and the staff's screening of it."""
 
+import uuid
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
+from meisterhub.core.filetypes import detect
 
 from ..documents import check_document
 from ..eligibility import check_eligibility
@@ -41,6 +44,10 @@ def _require_staff(actor) -> None:
 
 
 def _deadline_error(call: Call, now) -> str | None:
+    if not call.is_published:
+        return "게시되지 않은 공고에는 신청할 수 없습니다."
+    if call.opens_at is None or call.closes_at is None:
+        return "접수 기간이 정해지지 않은 공고입니다."
     status = call.status_at(now)
     local = timezone.localtime
     if status == CallStatus.UPCOMING:
@@ -48,6 +55,17 @@ def _deadline_error(call: Call, now) -> str | None:
     if status == CallStatus.CLOSED:
         return f"접수가 마감되었습니다 (마감: {local(call.closes_at):%Y-%m-%d %H:%M})."
     return None
+
+
+def closed_draft_error(application: Application, now=None) -> str | None:
+    """A draft cannot change once its call has closed (at closes_at, or early by staff)."""
+    call = application.call
+    if application.status != ApplicationStatus.DRAFT:
+        return None
+    if call.status_at(now or timezone.now()) != CallStatus.CLOSED:
+        return None
+    return (f"접수가 마감되어 신청서를 고칠 수 없습니다 "
+            f"(마감: {timezone.localtime(call.closes_at):%Y-%m-%d %H:%M}).")
 
 
 def selected_years_in_program(call: Call, company) -> list[int]:
@@ -74,10 +92,13 @@ def start_application(*, actor, call: Call, company, now=None) -> Application:
 
 @transaction.atomic
 def save_draft(*, actor, application: Application, plan_summary: str,
-               requested_amount: int) -> Application:
+               requested_amount: int, now=None) -> Application:
     _require_applicant(actor, application)
     if application.status != ApplicationStatus.DRAFT:
         raise DomainError("작성 중인 신청만 고칠 수 있습니다.")
+    closed = closed_draft_error(application, now)
+    if closed:
+        raise DomainError(closed, code="closed")
     if requested_amount is None or requested_amount < 0:
         raise DomainError("신청 금액은 0원 이상으로 입력해 주세요.", field="requested_amount")
     if application.call.budget and requested_amount > application.call.budget:
@@ -109,10 +130,13 @@ def reopened_document_ids(application: Application) -> set[int]:
 
 @transaction.atomic
 def upload_document(*, actor, application: Application, required_document: RequiredDocument,
-                    upload) -> ApplicationDocument:
+                    upload, now=None) -> ApplicationDocument:
     _require_applicant(actor, application)
     if required_document.call_id != application.call_id:
         raise DomainError("이 공고의 제출 서류가 아닙니다.")
+    closed = closed_draft_error(application, now)
+    if closed:
+        raise DomainError(closed, code="closed")
     if required_document.pk not in reopened_document_ids(application):
         raise DomainError(f"'{required_document.name}'은(는) 지금 올릴 수 없습니다. "
                           "작성 중이거나 보완 요청을 받은 서류만 올릴 수 있습니다.")
@@ -125,7 +149,9 @@ def upload_document(*, actor, application: Application, required_document: Requi
     document.original_name = (upload.name or "")[-200:]
     document.kind = kind
     document.size = upload.size
-    document.file.save(upload.name, upload, save=False)
+    # The stored name is random and its extension that of the detected content, never the
+    # person's file name (kept in original_name).
+    document.file.save(f"{uuid.uuid4().hex}.{detect(upload).extension}", upload, save=False)
     document.save()
     if old_file:
         storage = document.file.storage

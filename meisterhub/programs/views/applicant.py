@@ -13,7 +13,7 @@ from .. import selectors, services
 from ..forms import ApplicationForm, DocumentForm, OutcomeForm, StartForm
 from ..models import STEPS, ApplicationDocument, Beneficiary, Call, RequiredDocument
 from ..permissions import access_application, access_application_as_applicant, companies_acting_for
-from ..services.applications import open_supplement, reopened_document_ids
+from ..services.applications import closed_draft_error, open_supplement, reopened_document_ids
 from .common import add_domain_error, serve_document
 
 ACTION_LABELS = {
@@ -69,7 +69,10 @@ def application_edit(request, pk: int):
     form = ApplicationForm(initial={"plan_summary": application.plan_summary,
                                     "requested_amount": application.requested_amount})
     document_error = None
-    if request.method == "POST" and "save" in request.POST:
+    # After the deadline a draft is read-only: the page says so and offers no form.
+    closed = closed_draft_error(application)
+    posted = request.method == "POST" and not closed
+    if posted and "save" in request.POST:
         form = ApplicationForm(request.POST)
         if form.is_valid():
             try:
@@ -80,7 +83,7 @@ def application_edit(request, pk: int):
             else:
                 messages.success(request, "임시 저장했습니다.")
                 return redirect("programs:application_edit", application.pk)
-    elif request.method == "POST" and "upload" in request.POST:
+    elif posted and "upload" in request.POST:
         upload_form = DocumentForm(request.POST, request.FILES)
         if upload_form.is_valid():
             requirement = get_object_or_404(RequiredDocument, call=application.call,
@@ -99,7 +102,7 @@ def application_edit(request, pk: int):
     return render(request, "programs/application_edit.html", {
         "application": application, "form": form, "documents": _documents_context(application),
         "document_error": document_error, "supplement": open_supplement(application),
-        "steps": STEPS,
+        "steps": STEPS, "closed": closed,
     })
 
 

@@ -10,7 +10,7 @@ from meisterhub.core.http import is_htmx
 
 from .. import selectors
 from ..forms import CallFilterForm, StartForm
-from ..models import Call, CallAttachment
+from ..models import Beneficiary, Call, CallAttachment
 from ..permissions import companies_acting_for, is_operator
 from ..ranking import TIE_BREAK_RULES
 from .common import serve_document
@@ -33,7 +33,7 @@ def call_list(request):
 @require_GET
 def call_detail(request, pk: int):
     try:
-        call = selectors.get_call(pk)
+        call = selectors.get_call(pk, published_only=not is_operator(request.user))
     except Call.DoesNotExist:
         raise Http404("공고를 찾을 수 없습니다.") from None
     companies = companies_acting_for(request.user)
@@ -47,7 +47,10 @@ def call_detail(request, pk: int):
 
 @require_GET
 def attachment_download(request, pk: int):
-    attachment = get_object_or_404(CallAttachment, pk=pk)
+    attachments = CallAttachment.objects.all()
+    if not is_operator(request.user):
+        attachments = attachments.filter(call__published_at__isnull=False)
+    attachment = get_object_or_404(attachments, pk=pk)
     return serve_document(attachment)
 
 
@@ -81,4 +84,8 @@ def outcomes(request):
         "by_program": selectors.growth_by_program(year),
         "participants": selectors.participation_count(year),
         "totals": selectors.outcome_totals(year),
+        # Only links that work for the reader: the report form is for beneficiaries' members.
+        "can_report": companies_acting_for(request.user)
+        .filter(pk__in=Beneficiary.objects.values("company_id")).exists(),
+        "is_staff": is_operator(request.user),
     })

@@ -53,7 +53,7 @@ def staff_application(request, pk: int):
     application = get_object_or_404(
         Application.objects.select_related("call__program", "company"), pk=pk)
     supplement_form = SupplementForm(call=application.call)
-    assign_form = AssignForm()
+    assign_form = AssignForm(call=application.call)
     agreement_form = AgreementForm()
     action = request.POST.get("action") if request.method == "POST" else None
     form, error = None, None
@@ -66,7 +66,7 @@ def staff_application(request, pk: int):
                 services.request_supplement(actor=request.user, application=application,
                                             **form.cleaned_data)
         elif action == "assign":
-            form = assign_form = AssignForm(request.POST)
+            form = assign_form = AssignForm(request.POST, call=application.call)
             if form.is_valid():
                 services.assign_evaluator(actor=request.user, application=application,
                                           evaluator=form.cleaned_data["evaluator"])
