@@ -108,7 +108,7 @@ def programs(year: int, area: str | None) -> dict:
 
     budgets = {
         row["program_id"]: row
-        for row in scoped(Call.objects.filter(program__year=year), "program__area")
+        for row in scoped(Call.objects.filter(program__year=year, published_at__isnull=False), "program__area")
         .values("program_id")
         .annotate(budget=Sum("budget"), calls=Count("id"))
         .order_by()
