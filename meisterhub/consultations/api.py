@@ -5,17 +5,19 @@ from datetime import date, datetime, timedelta
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from meisterhub.companies.models import Company
 from meisterhub.core.errors import DomainError
-from meisterhub.meisters.models import Field, Meister
+from meisterhub.meisters.models import Field as ExpertiseField
+from meisterhub.meisters.models import Meister
 
 from . import conf, services
 from .permissions import access_booking
 from .selectors import bookings_visible_to
+from .services import decisions
 from .slots import free_slots
 
 router = Router()
@@ -87,7 +89,7 @@ def list_free_slots(request, meister_id: int, start: date | None = None, end: da
 @router.post("/bookings", response={201: BookingOut}, auth=django_auth, summary="상담 신청")
 def create_booking(request, payload: BookingIn):
     company = Company.objects.filter(pk=payload.company_id).first()
-    field = Field.objects.filter(code=payload.field.upper()).first()
+    field = ExpertiseField.objects.filter(code=payload.field.upper()).first()
     meister = Meister.objects.filter(pk=payload.meister_id).first()
     if field is None:
         raise HttpError(400, "알 수 없는 분야 코드입니다.")
@@ -127,3 +129,162 @@ def cancel(request, booking_id: int, payload: CancelIn):
         return services.cancel_booking(actor=request.user, booking=booking, reason=payload.reason)
     except DomainError as error:
         _raise(error)
+
+
+# Booking decisions: the meister's answer, the company's answer to a proposal, a move.
+
+
+class DecisionOut(BookingOut):
+    proposed_starts_at: datetime | None
+    proposed_ends_at: datetime | None
+    decision_reason: str
+    sequence: int
+
+
+class ConfirmIn(Schema):
+    sequence: int | None = Field(None, description="불러올 때의 sequence (낡은 화면이면 409)")
+
+
+class DeclineIn(Schema):
+    reason: str = Field("", description="거절 사유 (필수, 기업에 알림)")
+    sequence: int | None = None
+
+
+class ProposeIn(Schema):
+    starts_at: str = Field(
+        description="마이스터의 빈 시간 시작 (ISO 8601, 예 2026-03-03T10:00:00+09:00)"
+    )
+    reason: str = ""
+    sequence: int | None = None
+
+
+class ProposalAnswerIn(Schema):
+    sequence: int | None = None
+
+
+class RescheduleIn(Schema):
+    starts_at: str = Field(description="같은 마이스터의 빈 시간 시작 (ISO 8601)")
+    sequence: int | None = None
+
+
+def _moment(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        value = None
+    if value is None or timezone.is_naive(value):
+        raise HttpError(
+            400,
+            "시간은 시간대를 포함한 ISO 8601 형식(예: 2026-03-03T10:00:00+09:00)으로 보내 주세요.",
+        )
+    return value
+
+
+def _booking(request, booking_id: int):
+    try:
+        return access_booking(request.user, booking_id)
+    except Http404:
+        raise HttpError(404, "상담을 찾을 수 없습니다.") from None
+
+
+def _decide(call):
+    try:
+        return call()
+    except DomainError as error:
+        _raise(error)
+
+
+@router.post(
+    "/bookings/{booking_id}/confirm",
+    response=DecisionOut,
+    auth=django_auth,
+    summary="상담 확정 (담당 마이스터·운영자)",
+)
+def confirm(request, booking_id: int, payload: ConfirmIn):
+    booking = _booking(request, booking_id)
+    return _decide(
+        lambda: services.confirm_booking(
+            actor=request.user, booking=booking, sequence=payload.sequence
+        )
+    )
+
+
+@router.post(
+    "/bookings/{booking_id}/decline",
+    response=DecisionOut,
+    auth=django_auth,
+    summary="상담 신청 거절 (담당 마이스터·운영자)",
+)
+def decline(request, booking_id: int, payload: DeclineIn):
+    booking = _booking(request, booking_id)
+    return _decide(
+        lambda: decisions.decline_booking(
+            actor=request.user, booking=booking, reason=payload.reason, sequence=payload.sequence
+        )
+    )
+
+
+@router.post(
+    "/bookings/{booking_id}/propose",
+    response=DecisionOut,
+    auth=django_auth,
+    summary="다른 시간 제안 (담당 마이스터·운영자)",
+)
+def propose(request, booking_id: int, payload: ProposeIn):
+    booking = _booking(request, booking_id)
+    starts_at = _moment(payload.starts_at)
+    return _decide(
+        lambda: decisions.propose_booking_time(
+            actor=request.user,
+            booking=booking,
+            starts_at=starts_at,
+            reason=payload.reason,
+            sequence=payload.sequence,
+        )
+    )
+
+
+@router.post(
+    "/bookings/{booking_id}/accept-proposal",
+    response=DecisionOut,
+    auth=django_auth,
+    summary="제안된 시간 수락 (기업)",
+)
+def accept_proposal(request, booking_id: int, payload: ProposalAnswerIn):
+    booking = _booking(request, booking_id)
+    return _decide(
+        lambda: decisions.accept_proposal(
+            actor=request.user, booking=booking, sequence=payload.sequence
+        )
+    )
+
+
+@router.post(
+    "/bookings/{booking_id}/reject-proposal",
+    response=DecisionOut,
+    auth=django_auth,
+    summary="제안된 시간 거절, 예약 취소 (기업)",
+)
+def reject_proposal(request, booking_id: int, payload: ProposalAnswerIn):
+    booking = _booking(request, booking_id)
+    return _decide(
+        lambda: decisions.reject_proposal(
+            actor=request.user, booking=booking, sequence=payload.sequence
+        )
+    )
+
+
+@router.post(
+    "/bookings/{booking_id}/reschedule",
+    response=DecisionOut,
+    auth=django_auth,
+    summary="상담 일정 변경 (기업)",
+)
+def reschedule(request, booking_id: int, payload: RescheduleIn):
+    booking = _booking(request, booking_id)
+    starts_at = _moment(payload.starts_at)
+    return _decide(
+        lambda: decisions.reschedule_booking(
+            actor=request.user, booking=booking, starts_at=starts_at, sequence=payload.sequence
+        )
+    )

@@ -216,3 +216,68 @@ class OnsiteVisitForm(forms.Form):
 
 class OnsiteCloseForm(forms.Form):
     result = forms.CharField(label="종결 결과", widget=forms.Textarea(attrs={**INPUT, "rows": 3}))
+
+
+def meister_slot_choices(meister_id: int) -> list[tuple[str, str]]:
+    """The meister's free slots over the booking horizon, as select choices."""
+    today = timezone.localdate()
+    slots = free_slots([meister_id], today, today + timedelta(weeks=conf.booking_weeks()))
+    return [(s.key, f"{slot_label(s.starts_at)} · {s.place}") for s in slots[meister_id]]
+
+
+class DecisionForm(forms.Form):
+    """Carries the booking's sequence as loaded, so a decision on a stale page is refused."""
+
+    sequence = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+
+class DeclineForm(DecisionForm):
+    reason = forms.CharField(
+        label="거절 사유",
+        max_length=200,
+        error_messages={
+            "required": "거절 사유를 적어 주세요. 기업에 함께 알립니다.",
+            "max_length": "거절 사유는 200자 이내로 적어 주세요.",
+        },
+        widget=forms.TextInput(attrs={**INPUT, "placeholder": "예: 해당 분야가 아닙니다"}),
+    )
+
+
+class SlotForm(DecisionForm):
+    """One of the meister's free slots (the choices are given by the view)."""
+
+    # Not a ChoiceField: a slot taken since the page was loaded must reach the service, which
+    # says that it was taken (a choice check would only say "not in the list").
+    slot = forms.CharField(
+        label="상담 일시",
+        error_messages={"required": "시간을 고르세요."},
+        widget=forms.Select(attrs=SELECT),
+    )
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].widget.choices = [("", "시간을 고르세요"), *choices]
+        self.has_slots = bool(choices)
+
+    def clean_slot(self):
+        from datetime import datetime
+
+        try:
+            value = datetime.fromisoformat(self.cleaned_data["slot"])
+        except ValueError:
+            raise forms.ValidationError("목록에서 빈 시간을 고르세요.") from None
+        if timezone.is_naive(value):
+            raise forms.ValidationError("목록에서 빈 시간을 고르세요.")
+        return value
+
+
+class ProposeForm(SlotForm):
+    reason = forms.CharField(
+        label="제안 사유",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "제안 사유는 200자 이내로 적어 주세요."},
+        widget=forms.TextInput(
+            attrs={**INPUT, "placeholder": "예: 그 시간에는 현장 방문이 있습니다"}
+        ),
+    )

@@ -15,7 +15,11 @@ def booking_calendar(booking: Booking, *, method: str = "REQUEST", now=None) -> 
     organizer = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">").strip()
     status = {
         BookingStatus.CANCELLED: "CANCELLED",
+        BookingStatus.DECLINED: "CANCELLED",
         BookingStatus.REQUESTED: "TENTATIVE",
+        # The time is in question: the company accepts another slot or moves the booking.
+        BookingStatus.PROPOSED: "TENTATIVE",
+        BookingStatus.NEEDS_CHANGE: "TENTATIVE",
     }.get(booking.status, "CONFIRMED")
     summary = f"마이스터 상담: {booking.meister.name} {booking.meister.title}"
     description = (booking.request.problem if booking.request_id else booking.summary)[:500]

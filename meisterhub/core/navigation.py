@@ -18,6 +18,7 @@ MAIN_MENU = [
     ("meisters:list", N_("마이스터 찾기"), "meisters", EVERY_ROLE),
     ("consultations:new", N_("상담 신청"), "consultations", REQUESTERS),
     ("consultations:meister_home", N_("나의 상담"), "consultations", {MEISTER}),
+    ("consultations:my_schedule", N_("내 일정"), "consultations", {MEISTER}),
     ("consultations:staff_list", N_("상담 관리"), "consultations", {STAFF}),
     ("facilities:list", N_("시설 대관"), "facilities", EVERY_ROLE),
     ("events:list", N_("행사·교육"), "events", EVERY_ROLE),
@@ -48,7 +49,7 @@ def main_menu(request):
 MY_LINKS = {
     COMPANY: [
         (N_("나의 기록"), [
-            ("consultations:my", N_("나의 상담 (예약·상담일지·만족도 조사)")),
+            ("consultations:my", N_("나의 상담 (예약·제안·일정 변경·상담일지·만족도 조사)")),
             ("programs:my_applications", N_("지원사업 신청 내역")),
             ("facilities:my", N_("시설 예약 내역")),
             ("events:my", N_("행사 신청 내역")),
@@ -58,7 +59,8 @@ MY_LINKS = {
     ],
     MEISTER: [
         (N_("나의 일"), [
-            ("consultations:meister_home", N_("오늘과 다가오는 상담, 작성할 상담일지")),
+            ("consultations:meister_home", N_("상담 현황 (답이 필요한 신청, 오늘과 다가오는 상담, 상담일지)")),
+            ("consultations:my_schedule", N_("내 일정 (요일별 상담 시간·휴가)")),
             ("mentoring:list", N_("멘토링")),
             ("network:my_inquiries", N_("배정된 문의")),
         ]),
@@ -66,6 +68,7 @@ MY_LINKS = {
     STAFF: [
         (N_("상담"), [
             ("consultations:staff_list", N_("상담 신청 관리")),
+            ("consultations:rotation_board", N_("상담 일정표 (마이스터 × 요일)")),
             ("consultations:walk_in", N_("현장 방문 상담 기록")),
             ("consultations:closures", N_("임시 휴무 관리")),
             ("consultations:satisfaction", N_("만족도 통계")),

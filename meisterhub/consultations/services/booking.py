@@ -113,16 +113,23 @@ def _set_status(actor, booking: Booking, status: str, action: str, **extra) -> B
     for name, value in extra.items():
         setattr(booking, name, value)
     booking.save(update_fields=["status", "updated_at", *extra])
-    history.record(
-        actor=actor, action=action, instance=booking, changes={"status": [before, status]}
-    )
+    changes = {"status": [before, status]}
+    if "sequence" in extra:  # lets a stale decision list what changed since (decisions.py)
+        changes["sequence"] = [extra["sequence"] - 1, extra["sequence"]]
+    history.record(actor=actor, action=action, instance=booking, changes=changes)
     return booking
 
 
 @transaction.atomic
-def confirm_booking(*, actor, booking: Booking) -> Booking:
-    _require_staff(actor)
+def confirm_booking(*, actor, booking: Booking, sequence: int | None = None) -> Booking:
+    """Staff, or the booking's own meister, accept the requested time."""
+    from .decisions import check_sequence
+
     booking = _locked(booking)
+    staff = getattr(actor, "is_authenticated", False) and actor.is_operator
+    if not (staff or is_own_meister(actor, booking.meister_id)):
+        raise DomainError("담당 마이스터나 운영자만 확정할 수 있습니다.", code="forbidden")
+    check_sequence(booking, sequence)
     if booking.status != BookingStatus.REQUESTED:
         raise DomainError(f"‘{booking.get_status_display()}’ 상태의 상담은 확정할 수 없습니다.")
     if booking.starts_at <= timezone.now():

@@ -4,18 +4,21 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from meisterhub.core.errors import DomainError
+from meisterhub.core.history_text import readable_history_of
 from meisterhub.core.http import is_htmx
 
 from .. import services
 from ..forms import BookingRequestForm, RecordForm, SurveyForm
-from ..models import RequestAttachment
+from ..models import BookingStatus, RequestAttachment
 from ..permissions import access_booking, can_view_booking, is_own_meister, member_company_ids
-from ..selectors import my_consultations
+from ..selectors import bookings_visible_to, my_consultations
 from .common import run_action
 
 SAFE_INLINE = {"image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"}
@@ -62,7 +65,19 @@ def new(request):
 
 @login_required
 def my(request):
-    return render(request, "consultations/my.html", my_consultations(request.user))
+    context = my_consultations(request.user)
+    # Proposals and bookings the meister's schedule broke wait for the company's answer.
+    waiting = (BookingStatus.PROPOSED, BookingStatus.NEEDS_CHANGE)
+    context["awaiting"] = list(
+        bookings_visible_to(request.user)
+        .filter(
+            Q(starts_at__gt=timezone.now()) | Q(proposed_starts_at__gt=timezone.now()),
+            status__in=waiting,
+        )
+        .order_by("starts_at")[:50]
+    )
+    context["past"] = [b for b in context["past"] if b not in context["awaiting"]]
+    return render(request, "consultations/my.html", context)
 
 
 @login_required
@@ -91,7 +106,22 @@ def detail(request, pk: int):
         )
     if context["is_member"] and booking.status == "completed" and not context["survey"]:
         context["survey_form"] = SurveyForm()
+    context.update(_decision_context(user, booking, context["is_member"]))
     return render(request, "consultations/detail.html", context)
+
+
+def _decision_context(user, booking, is_member: bool) -> dict:
+    """What the detail page offers around decisions: answer a proposal, move, the history."""
+    from ..services.decisions import is_decidable, is_movable
+    from .decisions import reschedule_form
+
+    acting = is_member or user.is_operator
+    return {
+        "can_answer": acting,
+        "decidable": is_decidable(booking),
+        "move_form": reschedule_form(booking) if acting and is_movable(booking) else None,
+        "history": readable_history_of(booking),
+    }
 
 
 @login_required

@@ -4,15 +4,37 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from meisterhub.core.errors import DomainError
 
 from .. import services
-from ..forms import OnsiteCloseForm, OnsiteVisitForm, RecordForm
+from ..forms import OnsiteCloseForm, OnsiteVisitForm, RecordForm, meister_slot_choices
+from ..models import Booking, BookingStatus
 from ..permissions import access_booking, access_engagement, is_own_meister
 from ..selectors import meister_dashboard
 from .common import meister_required, run_action
+
+
+def _awaiting(meister) -> dict:
+    """Bookings waiting for the meister's answer, and proposals waiting for the company's."""
+    qs = Booking.objects.select_related("company", "field", "request").filter(
+        meister=meister, starts_at__gt=timezone.now()
+    )
+    pending = list(
+        qs.filter(status__in=[BookingStatus.REQUESTED, BookingStatus.NEEDS_CHANGE]).order_by(
+            "starts_at"
+        )[:50]
+    )
+    proposals = list(
+        Booking.objects.select_related("company", "field")
+        .filter(meister=meister, status=BookingStatus.PROPOSED)
+        .order_by("proposed_starts_at")[:50]
+    )
+    # One calendar for every row's "다른 시간 제안" select.
+    choices = meister_slot_choices(meister.pk) if pending else []
+    return {"pending": pending, "proposals": proposals, "slot_choices": choices}
 
 
 @meister_required
@@ -20,7 +42,7 @@ def meister_home(request, meister):
     return render(
         request,
         "consultations/meister_home.html",
-        {"meister": meister, **meister_dashboard(meister)},
+        {"meister": meister, **meister_dashboard(meister), **_awaiting(meister)},
     )
 
 
