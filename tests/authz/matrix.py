@@ -45,8 +45,8 @@ class Entry:
     read: frozenset[str] | None = None  # who may GET; None: the route has no reading (POST only)
     write: frozenset[str] | None = None  # who may change; None: the route changes nothing
     body: Callable | None = None  # (world, role) -> the POST / JSON body; default empty
-    # The body is valid: at least one allowed role must really change something with it.
-    effective: bool = False
+    # Every entry with `write` must prove its effect: with this body at least one allowed role
+    # really changes something (test_matrix.check_effective), unless NOT_EFFECTIVE says why.
     # A form any signed-in user may fill in whose choices are limited to the user's own
     # records: a refused role gets the form back (200) instead of a 403; nothing may change.
     soft: bool = False

@@ -74,7 +74,7 @@ API = [
         lambda w: {"meister_id": w.meister_x.pk},
         allowed=PUBLIC,
     ),
-    api("POST /api/consultations/bookings", allowed=MEMBERS, body=_booking_body, effective=True),
+    api("POST /api/consultations/bookings", allowed=MEMBERS, body=_booking_body),
     api(
         "GET /api/consultations/bookings/mine",
         allowed=SIGNED_IN,
@@ -84,7 +84,6 @@ API = [
         "POST /api/consultations/bookings/{booking_id}/cancel",
         lambda w: {"booking_id": w.booking.pk},
         allowed=OWNER(),
-        effective=True,
         body=lambda w, r: {"reason": "일정 변경"},
     ),
     api("GET /api/mentoring/", allowed=SIGNED_IN, hides=A_NAME),
@@ -105,13 +104,11 @@ API = [
         lambda w: {"facility_id": w.facility.pk},
         allowed=roles(MEMBER_A, "member_b", "staff"),
         body=_reservation_body,
-        effective=True,
     ),
     api(
         "POST /api/facilities/reservations/{reservation_id}/cancel",
         lambda w: {"reservation_id": w.reservation.pk},
         allowed=OWNER(),
-        effective=True,
     ),
     api("GET /api/events/", allowed=PUBLIC),
     api(
@@ -119,13 +116,11 @@ API = [
         lambda w: {"event_id": w.event.pk},
         allowed=SIGNED_IN,
         body=lambda w, r: {},
-        effective=True,
     ),
     api(
         "POST /api/events/registrations/{registration_id}/cancel",
         lambda w: {"registration_id": w.registration.pk},
         allowed=OWNER(),
-        effective=True,
     ),
     api("GET /api/programs/calls", allowed=PUBLIC),
     api(
@@ -143,9 +138,8 @@ API = [
         lambda w: {"assignment_id": w.assignment.pk},
         allowed=roles(EVALUATOR),
         body=_scores_body,
-        effective=True,
     ),
-    api("POST /api/network/inquiries", allowed=PUBLIC, body=_inquiry_body, effective=True),
+    api("POST /api/network/inquiries", allowed=PUBLIC, body=_inquiry_body),
     api(
         "GET /api/network/inquiries/mine",
         allowed=SIGNED_IN,

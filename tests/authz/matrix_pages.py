@@ -147,7 +147,6 @@ CORE = [
         lambda w: ("accounts.user", str(w.member_a.pk)),
         write=STAFF,
         body=lambda w, r: {"reason": "민원 확인"},
-        effective=True,
     ),
     page("api:openapi-json", read=PUBLIC),
     page("api:openapi-view", read=PUBLIC),
@@ -190,7 +189,7 @@ COMPANIES = [
         write=OWNER(),
         body=_company_edit_body,
     ),
-    page("companies:approve", lambda w: (w.pending.pk,), write=OWNER(), effective=True),
+    page("companies:approve", lambda w: (w.pending.pk,), write=OWNER()),
 ]
 
 MEISTERS = [
@@ -211,14 +210,12 @@ CONSULTATIONS = [
         lambda w: (w.booking.pk,),
         write=OWNER(),
         body=lambda w, r: {"reason": "일정 변경"},
-        effective=True,
     ),
     page(
         "consultations:survey",
         lambda w: (w.past_booking.pk,),
         write=roles(MEMBER_A),
         body=lambda w, r: {"score": "5", "comment": "도움이 되었습니다."},
-        effective=True,
     ),
     page("consultations:attachment", lambda w: (w.attachment.pk,), read=OWNER(MEISTER_X)),
     page("consultations:meister_home", read=roles(MEISTER_X, MEISTER_Y)),
@@ -232,13 +229,11 @@ CONSULTATIONS = [
             "follow_up": "none",
             "hours": "1.5",
         },
-        effective=True,
     ),
     page(
         "consultations:complete",
         lambda w: (w.due_booking.pk,),
         write=roles(MEISTER_X, "staff"),
-        effective=True,
     ),
     page(
         "consultations:onsite_detail",
@@ -246,10 +241,9 @@ CONSULTATIONS = [
         read=OWNER(MEISTER_X),
         write=roles(MEISTER_X, "staff"),
         body=lambda w, r: {"action": "close", "result": "현장 개선 완료"},
-        effective=True,
     ),
     page("consultations:staff_list", read=STAFF),
-    page("consultations:confirm", lambda w: (w.booking.pk,), write=STAFF, effective=True),
+    page("consultations:confirm", lambda w: (w.booking.pk,), write=STAFF),
     page("consultations:walk_in", read=STAFF, write=STAFF, body=_walk_in_body),
     page("consultations:closures", read=STAFF, write=STAFF, body=_closure_body),
     page("consultations:satisfaction", read=STAFF),
@@ -263,16 +257,14 @@ MENTORING = [
         lambda w: (w.mentoring.pk,),
         read=OWNER(MEISTER_X),
         write=roles(MEISTER_X),
-        effective=True,
         body=lambda w, r: {"held_on": _yesterday(), "notes": "시제품 도면 검토"},
     ),
-    page("mentoring:complete", lambda w: (w.mentoring.pk,), write=STAFF, effective=True),
+    page("mentoring:complete", lambda w: (w.mentoring.pk,), write=STAFF),
     page(
         "mentoring:goal_status",
         lambda w: (w.goal.pk,),
         write=roles(MEISTER_X, "staff"),
         body=lambda w, r: {"status": "doing"},
-        effective=True,
     ),
 ]
 
@@ -294,17 +286,15 @@ FACILITIES = [
         read=SIGNED_IN,
         write=roles(MEMBER_A, "member_b", "staff"),
         soft=True,
-        effective=True,
         body=_reserve_body,
     ),
     page("facilities:my", read=SIGNED_IN, hides=(lambda w: w.reservation.purpose, OWNER())),
-    page("facilities:cancel", lambda w: (w.reservation.pk,), write=OWNER(), effective=True),
+    page("facilities:cancel", lambda w: (w.reservation.pk,), write=OWNER()),
     page(
         "facilities:decide",
         lambda w: (w.reservation.pk,),
         write=STAFF,
         body=lambda w, r: {"approve": "1"},
-        effective=True,
     ),
 ]
 

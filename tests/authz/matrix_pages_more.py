@@ -126,7 +126,7 @@ def _worker_file(w, role) -> dict:
 EVENTS = [
     page("events:list", read=PUBLIC),
     page("events:detail", lambda w: (w.event.pk,), read=PUBLIC),
-    page("events:register", lambda w: (w.event.pk,), write=SIGNED_IN, effective=True),
+    page("events:register", lambda w: (w.event.pk,), write=SIGNED_IN),
     page(
         "events:checkin",
         lambda w: (w.event.pk,),
@@ -134,9 +134,9 @@ EVENTS = [
         write=STAFF,
         body=lambda w, r: {"code": w.registration.code},
     ),
-    page("events:announce", lambda w: (w.event.pk,), write=STAFF, effective=True),
+    page("events:announce", lambda w: (w.event.pk,), write=STAFF),
     page("events:confirmation", lambda w: (w.registration.pk,), read=OWNER()),
-    page("events:cancel", lambda w: (w.registration.pk,), write=OWNER(), effective=True),
+    page("events:cancel", lambda w: (w.registration.pk,), write=OWNER()),
     page("events:my", read=SIGNED_IN),
     page("events:counts", read=STAFF),
     # Anyone signed in may enter, except a judge of this very contest (the evaluator here):
@@ -147,7 +147,6 @@ EVENTS = [
         read=SIGNED_IN,
         write=SIGNED_IN - {EVALUATOR},
         body=_entry_body,
-        effective=True,
     ),
     page("events:contest_results", lambda w: (w.published_contest.event_id,), read=PUBLIC),
     page(
@@ -163,7 +162,6 @@ EVENTS = [
         lambda w: (w.submission.pk,),
         read=roles(EVALUATOR),
         write=roles(EVALUATOR),
-        effective=True,
         body=lambda w, r: {f"c{c.pk}": "5" for c in w.contest.criteria.all()},
     ),
     page("events:submission_file", lambda w: (w.submission.pk,), read=OWNER(EVALUATOR)),
@@ -180,7 +178,6 @@ PROGRAMS = [
         "programs:application_start",
         lambda w: (w.call.pk,),
         write=MEMBERS,
-        effective=True,
         body=lambda w, r: {"company": str(own_company(w, r).pk)},
     ),
     page(
@@ -205,7 +202,6 @@ PROGRAMS = [
         "programs:application_withdraw",
         lambda w: (w.application.pk,),
         write=roles(MEMBER_A),
-        effective=True,
     ),
     page("programs:document", lambda w: (w.document.pk,), read=OWNER(EVALUATOR)),
     page("programs:outcome_report", read=roles(MEMBER_A), write=roles(MEMBER_A),
@@ -215,7 +211,6 @@ PROGRAMS = [
         read=roles(EVALUATOR),
         write=roles(EVALUATOR),
         body=lambda w, r: {"brn": w.company_b.brn, "reason": "친족 회사"},
-        effective=True,
     ),
     page(
         "programs:assignment_score",
@@ -244,7 +239,6 @@ NETWORK = [
         "network:inquiry_route",
         lambda w: (w.inquiry.pk,),
         write=STAFF,
-        effective=True,
         body=lambda w, r: {"owner_meister": str(w.meister_y.pk)},
     ),
     page(
@@ -252,9 +246,8 @@ NETWORK = [
         lambda w: (w.inquiry.pk,),
         write=roles(MEISTER_X, "staff"),
         body=lambda w, r: {"answer": "예열 후 용접하세요."},
-        effective=True,
     ),
-    page("network:inquiry_close", lambda w: (w.inquiry.pk,), write=STAFF, effective=True),
+    page("network:inquiry_close", lambda w: (w.inquiry.pk,), write=STAFF),
     page("network:desk", read=STAFF),
     page("network:desk_log", read=STAFF, write=STAFF,
          body=lambda w, r: {"channel": "phone", "category": "facility", "title": "3D프린터 사용",
@@ -268,7 +261,6 @@ NETWORK = [
         "network:meeting_minutes",
         lambda w: (w.meeting.pk,),
         write=STAFF,
-        effective=True,
         body=lambda w, r: {"minutes_text": "수정된 회의록"},
     ),
     page("network:minutes_file", lambda w: (w.meeting.pk,), read=SEATED),
@@ -279,7 +271,6 @@ NETWORK = [
         "network:decision_status",
         lambda w: (w.decision.pk,),
         write=STAFF,
-        effective=True,
         body=lambda w, r: {"status": "in_progress"},
     ),
     page("network:institutions", read=STAFF),
@@ -291,7 +282,6 @@ NETWORK = [
         "network:project_status",
         lambda w: (w.project.pk,),
         write=STAFF,
-        effective=True,
         body=lambda w, r: {"status": "in_progress"},
     ),
     page("network:technologies", read=PUBLIC),
@@ -300,7 +290,6 @@ NETWORK = [
         "network:transfer_new",
         lambda w: (w.technology.pk,),
         write=MEMBERS,
-        effective=True,
         body=lambda w, r: {"company": str(own_company(w, r).pk), "message": "검토"},
     ),
     page("network:transfers", read=SIGNED_IN, hides=(lambda w: w.company_a.name, OWNER())),
@@ -308,7 +297,6 @@ NETWORK = [
         "network:transfer_move",
         lambda w: (w.transfer.pk,),
         write=STAFF,
-        effective=True,
         body=lambda w, r: {"status": "consultation"},
     ),
 ]
@@ -318,7 +306,6 @@ REPORTS = [
     page(
         "reports:report_new",
         write=STAFF,
-        effective=True,
         body=lambda w, r: {"year": str(timezone.localdate().year - 1), "area": ""},
     ),
     page("reports:report_job", lambda w: (w.report_job.pk,), read=STAFF),
@@ -338,11 +325,10 @@ NOTIFICATIONS = [
     page("notifications:inbox", read=SIGNED_IN),
     page("notifications:badge", read=SIGNED_IN),
     page("notifications:mark_all_read", write=SIGNED_IN),
-    page("notifications:open", lambda w: (w.member_a_notice.pk,), write=roles(MEMBER_A),
-         effective=True),
-    page("notifications:preferences", read=SIGNED_IN, write=SIGNED_IN, effective=True),
+    page("notifications:open", lambda w: (w.member_a_notice.pk,), write=roles(MEMBER_A)),
+    page("notifications:preferences", read=SIGNED_IN, write=SIGNED_IN),
     page("notifications:deliveries", read=STAFF),
-    page("notifications:resend", lambda w: (w.failed_message.pk,), write=STAFF, effective=True),
+    page("notifications:resend", lambda w: (w.failed_message.pk,), write=STAFF),
 ]
 
 MORE_PAGES = [*EVENTS, *PROGRAMS, *NETWORK, *REPORTS, *NOTIFICATIONS]

@@ -78,7 +78,6 @@ ENTRIES = [
         read=MANAGERS,
         write=MANAGERS,
         body=_block_form,
-        effective=True,
     ),
     page(
         "consultations:rotation_block_edit",
@@ -86,14 +85,12 @@ ENTRIES = [
         read=STAFF_OR_X,
         write=STAFF_OR_X,
         body=_edit_form,
-        effective=True,
     ),
     page(
         "consultations:rotation_block_delete",
         lambda w: (_block(w).pk,),
         write=STAFF_OR_X,
         body=lambda w, r: {"apply_to_bookings": "1"},
-        effective=True,
     ),
     page("consultations:my_schedule", read=roles(MEISTER_X, MEISTER_Y)),
     page(
@@ -101,13 +98,11 @@ ENTRIES = [
         read=MANAGERS,
         write=MANAGERS,
         body=_leave_form,
-        effective=True,
     ),
     page(
         "consultations:rotation_leave_withdraw",
         lambda w: (_leave(w).pk,),
         write=STAFF_OR_X,
-        effective=True,
     ),
     api("GET /api/rotation/board", allowed=STAFF),
     api("GET /api/rotation/meisters/{meister_id}/blocks", X_ARG, allowed=STAFF_OR_X),
@@ -116,21 +111,18 @@ ENTRIES = [
         X_ARG,
         allowed=STAFF_OR_X,
         body=_block_json,
-        effective=True,
     ),
     api(
         "PATCH /api/rotation/blocks/{block_id}",
         lambda w: {"block_id": _block(w).pk},
         allowed=STAFF_OR_X,
         body=lambda w, r: {"place": "세미나실"},
-        effective=True,
     ),
     api(
         "DELETE /api/rotation/blocks/{block_id}",
         lambda w: {"block_id": _block(w).pk},
         allowed=STAFF_OR_X,
         body=lambda w, r: {"apply_to_bookings": True},
-        effective=True,
     ),
     api("GET /api/rotation/meisters/{meister_id}/leaves", X_ARG, allowed=STAFF_OR_X),
     api(
@@ -138,12 +130,10 @@ ENTRIES = [
         X_ARG,
         allowed=STAFF_OR_X,
         body=_leave_json,
-        effective=True,
     ),
     api(
         "DELETE /api/rotation/leaves/{leave_id}",
         lambda w: {"leave_id": _leave(w).pk},
         allowed=STAFF_OR_X,
-        effective=True,
     ),
 ]
