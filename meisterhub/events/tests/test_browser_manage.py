@@ -42,7 +42,7 @@ def test_staff_create_and_publish_then_a_member_registers(page, browser, staff_u
     page.click("#publish")
     page.wait_for_selector("text=행사를 게시했습니다")
     assert page.inner_text("#event-status") == "공개"
-    assert "행사 게시: 상태(준비 중 → 공개)" in page.inner_text("#event-history")
+    assert "행사 게시: 상태(준비 중 → 공개)" in page.inner_text("section.history")
 
     member.reload()
     member.click("#event-rows >> text=스마트공장 도입 세미나")

@@ -106,7 +106,7 @@ def test_event_page_shows_the_history_in_korean(staff_client):
     url = reverse("events:manage_event", args=[event.pk])
     staff_client.post(url, form_data(capacity="25", version="1"))
     html = staff_client.get(url).content.decode()
-    history = html[html.index('id="event-history"'):]
+    history = html[html.index('class="history"'):]
     assert "정원(20 → 25)" in history and "행사 정보 수정" in history
 
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
+from meisterhub.core.history_text import action_label
 
 from .. import selectors, services
 from ..forms import ApplicationForm, DocumentForm, OutcomeForm, StartForm
@@ -15,19 +16,6 @@ from ..models import STEPS, ApplicationDocument, Beneficiary, Call, RequiredDocu
 from ..permissions import access_application, access_application_as_applicant, companies_acting_for
 from ..services.applications import closed_draft_error, open_supplement, reopened_document_ids
 from .common import add_domain_error, serve_document
-
-ACTION_LABELS = {
-    "programs.application.created": "신청서 작성 시작",
-    "programs.application.saved": "임시 저장",
-    "programs.application.document_uploaded": "서류 올림",
-    "programs.application.submitted": "제출",
-    "programs.application.resubmitted": "보완 서류 제출",
-    "programs.application.withdrawn": "신청 취소",
-    "programs.application.screened": "서류검토 통과",
-    "programs.application.supplement_requested": "보완 요청",
-    "programs.application.selected": "선정",
-    "programs.application.not_selected": "미선정",
-}
 
 
 @login_required
@@ -146,8 +134,9 @@ def application_detail(request, pk: int):
         "documents": _documents_context(application),
         "supplement": open_supplement(application),
         "agreement": getattr(application, "agreement", None),
-        "history": [(h.created_at, ACTION_LABELS.get(h.action, h.action))
-                    for h in history.history_of(application)[:30]],
+        # The applicant sees what happened, not the internal field changes.
+        "history": [(h.created_at, action_label(h))
+                    for h in history.history_of(application).select_related("content_type")[:30]],
     })
 
 

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from meisterhub.companies.models import Company
-from meisterhub.core import history
 from meisterhub.core.errors import DomainError
+from meisterhub.core.history_text import readable_history_of
 
 from .. import selectors, services
 from ..forms import AgreementForm, AssignForm, ChampionForm, ImportForm, SupplementForm
@@ -96,7 +96,7 @@ def staff_application(request, pk: int):
         "supplement": open_supplement(application),
         "agreement": getattr(application, "agreement", None),
         "supplement_form": supplement_form, "assign_form": assign_form,
-        "agreement_form": agreement_form, "history": history.history_of(application)[:30],
+        "agreement_form": agreement_form, "history": readable_history_of(application),
     })
 
 
