@@ -1,7 +1,8 @@
 """Benchmark of the Korean request matcher against a plain keyword baseline.
 
 Sets: the shared dev set (env MATCHING_DEV, default ../shared/bench/matching/dev.jsonl next to
-the repo) and the hand-written hold-out set bench/data/matching_holdout.jsonl. The roster is
+the repo), the hand-written hold-out set bench/data/matching_holdout.jsonl and the two own sets
+bench/data/matching_own_{a,b}.jsonl (top-1 also per kind of request). The roster is
 experts.jsonl next to the dev set (env MATCHING_EXPERTS overrides).
 
 Figures per set: top-1 field accuracy, hit@3 (primary among the first three fields), expert
@@ -27,6 +28,9 @@ from meisterhub.matching.ranker import Matcher, MeisterProfile  # noqa: E402
 
 DEV = Path(os.environ.get("MATCHING_DEV", ROOT.parent / "shared/bench/matching/dev.jsonl"))
 HOLDOUT = ROOT / "bench/data/matching_holdout.jsonl"
+# Written apart from the matcher, before any tuning for them (bench/data/matching_own_README.md).
+OWN_SETS = (("own_a", ROOT / "bench/data/matching_own_a.jsonl"),
+            ("own_b", ROOT / "bench/data/matching_own_b.jsonl"))
 PROFILE_KEYS = ("id", "name", "title", "fields", "career", "keywords", "days")
 
 
@@ -89,7 +93,9 @@ def evaluate(rank, rows: list[dict], roster: dict[str, list[str]]) -> dict:
             misses.append(f"{row['id']} {row['primary']}->{fields[0]}")
     n = len(rows) or 1
     times.sort()
+    kinds = _per_kind(rank, rows) if any("kind" in row for row in rows) else None
     return {
+        **({"top1_by_kind": kinds} if kinds else {}),
         "n": len(rows),
         "top1": round(top1 / n, 3),
         "hit3": round(hit3 / n, 3),
@@ -98,6 +104,14 @@ def evaluate(rank, rows: list[dict], roster: dict[str, list[str]]) -> dict:
         "ms_p95": round(times[min(len(times) - 1, int(0.95 * len(times)))], 2) if times else None,
         "top1_misses": misses,
     }
+
+
+def _per_kind(rank, rows: list[dict]) -> dict:
+    by_kind: dict[str, list[int]] = {}
+    for row in rows:
+        fields, _ = rank(row["text"], row.get("org_type"))
+        by_kind.setdefault(row.get("kind", "-"), []).append(int(fields[0] == row["primary"]))
+    return {kind: round(sum(hits) / len(hits), 3) for kind, hits in sorted(by_kind.items())}
 
 
 def _ratios(ours: dict, base: dict) -> dict:
@@ -115,7 +129,7 @@ def run() -> dict:
     matcher = Matcher(meisters)
     out: dict = {"build_s": round(time.perf_counter() - started, 2)}
     baseline = KeywordBaseline(meisters)
-    for name, path in (("dev", DEV), ("holdout", HOLDOUT)):
+    for name, path in (("dev", DEV), ("holdout", HOLDOUT), *OWN_SETS):
         if not path.exists():
             out[name] = {"skipped": f"not found: {path}"}
             continue
