@@ -42,7 +42,7 @@ def test_staff_add_a_room_with_hours_and_a_member_reserves_it(
     page.wait_for_url("**/facilities/manage/*/")
     room = Facility.objects.get()
     assert room.opening_hours == {str(d): ["09:00", "18:00"] for d in range(5)}
-    assert "시설 등록" in page.inner_text("table.history")
+    assert "시설 등록" in page.inner_text("section.history")
 
     page.goto(f"{page.base_url}/facilities/manage/")
     assert "투자상담실 2" in page.inner_text("#facility-rows")
