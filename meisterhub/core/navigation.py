@@ -36,12 +36,16 @@ def role_of(user) -> str:
 
 def main_menu(request):
     role = role_of(getattr(request, "user", None))
-    current = getattr(getattr(request, "resolver_match", None), "namespace", "")
-    items = [
-        {"url": reverse(name), "label": _(label), "current": current == namespace}
-        for name, label, namespace, who in MAIN_MENU
-        if role in who
-    ]
+    match = getattr(request, "resolver_match", None)
+    view, current = getattr(match, "view_name", ""), getattr(match, "namespace", "")
+    visible = [(name, label, namespace) for name, label, namespace, who in MAIN_MENU if role in who]
+    # One item is current: the page itself, or else the first item of the page's section.
+    exact = any(name == view for name, _label, _ns in visible)
+    marked, items = False, []
+    for name, label, namespace in visible:
+        is_current = name == view if exact else (namespace == current and not marked)
+        marked = marked or is_current
+        items.append({"url": reverse(name), "label": _(label), "current": is_current})
     return {"main_menu": items, "can_request_consultation": role in REQUESTERS}
 
 

@@ -195,7 +195,7 @@ def copy_facility(*, actor, facility: Facility) -> Facility:
     _require_staff(actor)
     with transaction.atomic():
         values = {name: getattr(facility, name) for name in FACILITY_FIELDS}
-        values["name"] = f"{facility.name} (복사)"[:60]
+        values["name"] = f"{facility.name} (사본)"[:60]
         copy = Facility.objects.create(**values, is_active=False, order=facility.order)
         for photo in facility.photos.all():
             with photo.image.open("rb") as handle:

@@ -65,3 +65,12 @@ def test_my_page_links_to_each_roles_work(client, member_a, staff_user):
     client.force_login(staff_user)
     staff_links = _my_links(client)
     assert "/manage/" in staff_links
+
+
+def test_one_menu_item_is_current(client, taxonomy):
+    from meisterhub.consultations.tests.factories import make_sitting_meister
+
+    meister = make_sitting_meister(weekday=1)
+    client.force_login(meister.user)
+    menu = client.get("/consultations/meister/schedule/").context["main_menu"]
+    assert [item["label"] for item in menu if item["current"]] == ["내 일정"]

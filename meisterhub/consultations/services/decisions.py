@@ -185,6 +185,7 @@ def accept_proposal(*, actor, booking: Booking, sequence: int | None = None) -> 
     before = history.snapshot(booking, TRACKED)
     booking.starts_at, booking.ends_at, booking.place = slot.starts_at, slot.ends_at, slot.place
     booking.proposed_starts_at = booking.proposed_ends_at = None
+    booking.decision_reason = ""  # the reason was for the old time; the history keeps it
     booking.status = BookingStatus.CONFIRMED
     _save(actor, booking, before, "consultations.booking.confirmed")
     booking_notice(booking, "confirmed")
@@ -235,6 +236,7 @@ def reschedule_booking(
     before = history.snapshot(booking, TRACKED)
     booking.starts_at, booking.ends_at, booking.place = slot.starts_at, slot.ends_at, slot.place
     booking.proposed_starts_at = booking.proposed_ends_at = None
+    booking.decision_reason = ""  # the reason was for the old time; the history keeps it
     # The meister agreed to the old time, not this one: it waits for them again.
     booking.status = BookingStatus.CONFIRMED if conf.auto_confirm() else BookingStatus.REQUESTED
     _save(actor, booking, before, "consultations.booking.rescheduled")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from meisterhub.core import history
@@ -66,33 +67,38 @@ def _snap(instance) -> dict:
 
 
 def _open_bookings(meister: Meister) -> list[Booking]:
+    """Future bookings that hold time, and proposals whose offered time is still ahead."""
+    now = timezone.now()
     return list(
         Booking.objects.select_for_update(of=("self",))
+        .filter(meister=meister, channel=Channel.RESERVATION)
         .filter(
-            meister=meister,
-            channel=Channel.RESERVATION,
-            status__in=OPEN_STATUSES,
-            starts_at__gt=timezone.now(),
+            Q(status__in=OPEN_STATUSES, starts_at__gt=now)
+            | Q(status=BookingStatus.PROPOSED, proposed_starts_at__gt=now)
         )
         .select_related("company")
         .order_by("starts_at")
     )
 
 
+def _time_of(booking: Booking):
+    """The time a booking needs from the rotation: the offered one while it is a proposal."""
+    if booking.status == BookingStatus.PROPOSED and booking.proposed_starts_at:
+        return booking.proposed_starts_at, booking.proposed_ends_at
+    return booking.starts_at, booking.ends_at
+
+
 def _covered(bookings: list[Booking], meister_id: int) -> set[int]:
     """Pks of the bookings whose time lies inside one of that day's sittings."""
     if not bookings:
         return set()
-    first = timezone.localdate(bookings[0].starts_at)
-    last = timezone.localdate(bookings[-1].starts_at)
-    calendar = RotationCalendar([meister_id], first, last)
+    days = [timezone.localdate(_time_of(b)[0]) for b in bookings]
+    calendar = RotationCalendar([meister_id], min(days), max(days))
     covered = set()
-    for booking in bookings:
-        day = timezone.localdate(booking.starts_at)
+    for booking, day in zip(bookings, days, strict=True):
+        starts, ends = _time_of(booking)
         for sitting in calendar.sittings(meister_id, day):
-            if aware(day, sitting.start) <= booking.starts_at and booking.ends_at <= aware(
-                day, sitting.end
-            ):
+            if aware(day, sitting.start) <= starts and ends <= aware(day, sitting.end):
                 covered.add(booking.pk)
                 break
     return covered
@@ -114,7 +120,10 @@ def _apply_or_refuse(
         booking.status = BookingStatus.NEEDS_CHANGE
         booking.sequence += 1
         booking.decision_reason = reason[:200]
-        booking.save(update_fields=["status", "sequence", "decision_reason", "updated_at"])
+        # A proposal whose offered time is gone is withdrawn with it.
+        booking.proposed_starts_at = booking.proposed_ends_at = None
+        booking.save(update_fields=["status", "sequence", "decision_reason", "proposed_starts_at",
+                                    "proposed_ends_at", "updated_at"])
         history.record(
             actor=actor,
             action="consultations.booking.needs_change",

@@ -333,3 +333,23 @@ def test_bookings_of_other_meisters_and_past_or_closed_ones_are_not_touched(
     result = update_rotation_block(actor=staff_user, block=block, end_time=time(11))
     assert result.needs_change == []
     assert Booking.objects.get(pk=theirs.pk).status == BookingStatus.REQUESTED
+
+
+def test_leave_over_a_proposed_time_withdraws_the_proposal_as_needs_change(meister, booking):
+    from ..services.decisions import propose_booking_time
+
+    offered = aware(bookable_day(1, weeks=2), time(10))
+    propose_booking_time(actor=meister.user, booking=booking, starts_at=offered, reason="출장")
+    # Leave on the original day touches nothing: the proposal released that slot.
+    first = timezone.localdate(booking.starts_at)
+    declare_leave(actor=meister.user, meister=meister, starts_on=first, ends_on=first)
+    day = timezone.localdate(offered)
+    with pytest.raises(BookingsAffected) as refused:
+        declare_leave(actor=meister.user, meister=meister, starts_on=day, ends_on=day)
+    assert [b.pk for b in refused.value.bookings] == [booking.pk]
+    declare_leave(actor=meister.user, meister=meister, starts_on=day, ends_on=day,
+                  apply_to_bookings=True)
+    moved = Booking.objects.get(pk=booking.pk)
+    assert moved.status == BookingStatus.NEEDS_CHANGE
+    assert moved.proposed_starts_at is None and moved.proposed_ends_at is None
+    assert Message.objects.filter(template="consultation_needs_change").exists()

@@ -137,7 +137,7 @@ def test_stopping_a_room_refuses_new_bookings_and_resuming_allows_them(staff_use
 def test_a_copy_has_the_settings_and_photos_and_waits_to_be_opened(staff_user):
     room = create_facility(actor=staff_user, photo=png(), photo_caption="전경", **VALUES)
     copy = copy_facility(actor=staff_user, facility=room)
-    assert copy.pk != room.pk and copy.name == "세미나홀 B (복사)" and not copy.is_active
+    assert copy.pk != room.pk and copy.name == "세미나홀 B (사본)" and not copy.is_active
     assert (copy.opening_hours, copy.buffer_minutes, copy.equipment) == (
         room.opening_hours, 30, ["마이크", "스크린"])
     photo = copy.photos.get()
