@@ -32,6 +32,10 @@ def app_env(database_url: str, media_root: Path) -> dict:
         "PYTHONPATH": str(ROOT),
         "PYTHONWARNINGS": "ignore",
         "MATCHER_WARMUP": "false",  # no matcher pages are measured; keep the cores for the run
+        # Load from a few clients on one address: the API rate limit is switched off, as it
+        # would answer 429 instead of measuring the booking path (tests/api/test_rate_limit.py).
+        "API_RATE_ANONYMOUS": "",
+        "API_RATE_SIGNED_IN": "",
     }
 
 

@@ -3,10 +3,11 @@
 from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
 from meisterhub.core import history
+from meisterhub.core.db import lost_insert_race
 from meisterhub.core.errors import DomainError
 
 from .. import conf
@@ -82,6 +83,10 @@ def book_consultation(
         with transaction.atomic():
             booking.save()
     except IntegrityError:
+        raise DomainError(TAKEN, field="slot", code="conflict") from None
+    except OperationalError as error:
+        if not lost_insert_race(error):
+            raise
         raise DomainError(TAKEN, field="slot", code="conflict") from None
     for upload, kind in checked:
         RequestAttachment.objects.create(

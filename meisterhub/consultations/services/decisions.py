@@ -8,10 +8,11 @@ active slots decides a race, and a refused move leaves the row as it was.
 
 from datetime import datetime, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
 from meisterhub.core import history
+from meisterhub.core.db import lost_insert_race
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history_text import field_changes, related_names
 from meisterhub.core.locking import StaleEdit
@@ -110,6 +111,10 @@ def _save(actor, booking: Booking, before: dict, action: str) -> Booking:
         with transaction.atomic():
             booking.save()
     except IntegrityError:
+        raise DomainError(SLOT_TAKEN, field="slot", code="conflict") from None
+    except OperationalError as error:
+        if not lost_insert_race(error):
+            raise
         raise DomainError(SLOT_TAKEN, field="slot", code="conflict") from None
     history.record(
         actor=actor,
