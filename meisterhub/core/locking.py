@@ -24,16 +24,19 @@ class StaleEdit(DomainError):
         self.changes = changes
 
 
-def changes_since(instance: models.Model, version: int) -> list[tuple[str, str, str]]:
-    """(field label, old, new) for what was saved after `version`, oldest first."""
+def changes_since(
+    instance: models.Model, version: int, *, field: str = "version"
+) -> list[tuple[str, str, str]]:
+    """(field label, old, new) for what was saved after `version`, oldest first. `field` is
+    the counter each save bumps and records in its History diff."""
     from .history import history_of
 
     entries = [
         entry
         for entry in history_of(instance).select_related("content_type")
         if isinstance(entry.changes, dict)
-        and isinstance(entry.changes.get("version"), list)
-        and (entry.changes["version"][0] or 0) >= version
+        and isinstance(entry.changes.get(field), list)
+        and (entry.changes[field][0] or 0) >= version
     ]
     entries.reverse()
     related = related_names(entries)

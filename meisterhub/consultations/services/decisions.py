@@ -14,15 +14,14 @@ from django.utils import timezone
 from meisterhub.core import history
 from meisterhub.core.db import lost_insert_race
 from meisterhub.core.errors import DomainError
-from meisterhub.core.history_text import field_changes, related_names
-from meisterhub.core.locking import StaleEdit
+from meisterhub.core.locking import StaleEdit, changes_since
 
 from .. import conf
 from ..models import Booking, BookingStatus
 from ..notices import booking_notice
 from ..permissions import is_own_meister, member_company_ids
 from ..slots import unavailable_reason
-from .booking import TAKEN
+from .booking import TAKEN, _locked
 
 # What the diff of a decision shows (and what a stale save lists).
 TRACKED = [
@@ -61,29 +60,11 @@ def _is_staff(actor) -> bool:
     return bool(getattr(actor, "is_authenticated", False) and actor.is_operator)
 
 
-def _locked(booking: Booking) -> Booking:
-    return Booking.objects.select_for_update().get(pk=booking.pk)
-
-
-def changes_since(booking: Booking, sequence: int) -> list[tuple[str, str, str]]:
-    """(label, old, new) of what was saved after the booking was loaded at `sequence`."""
-    entries = [
-        entry
-        for entry in history.history_of(booking).select_related("content_type")
-        if isinstance(entry.changes, dict)
-        and isinstance(entry.changes.get("sequence"), list)
-        and (entry.changes["sequence"][0] or 0) >= sequence
-    ]
-    entries.reverse()
-    related = related_names(entries)
-    return [row for entry in entries for row in field_changes(entry, related)]
-
-
 def check_sequence(booking: Booking, expected: int | None) -> None:
     """The iCalendar sequence doubles as the version: every change of time or state bumps it."""
     if expected is None or int(expected) == booking.sequence:
         return
-    changes = changes_since(booking, int(expected))
+    changes = changes_since(booking, int(expected), field="sequence")
     what = ", ".join(f"{label}({old} → {new})" for label, old, new in changes) or (
         f"상태({booking.get_status_display()})"
     )
