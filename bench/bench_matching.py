@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from meisterhub.matching.history import History, PastRequest  # noqa: E402
 from meisterhub.matching.lexicon import get_taxonomy  # noqa: E402
 from meisterhub.matching.ranker import Matcher, MeisterProfile  # noqa: E402
 
@@ -30,7 +31,8 @@ DEV = Path(os.environ.get("MATCHING_DEV", ROOT.parent / "shared/bench/matching/d
 HOLDOUT = ROOT / "bench/data/matching_holdout.jsonl"
 # Written apart from the matcher, before any tuning for them (bench/data/matching_own_README.md).
 OWN_SETS = (("own_a", ROOT / "bench/data/matching_own_a.jsonl"),
-            ("own_b", ROOT / "bench/data/matching_own_b.jsonl"))
+            ("own_b", ROOT / "bench/data/matching_own_b.jsonl"),
+            ("own_c", ROOT / "bench/data/matching_own_c.jsonl"))
 PROFILE_KEYS = ("id", "name", "title", "fields", "career", "keywords", "days")
 
 
@@ -114,6 +116,28 @@ def _per_kind(rank, rows: list[dict]) -> dict:
     return {kind: round(sum(hits) / len(hits), 3) for kind, hits in sorted(by_kind.items())}
 
 
+def learning(matcher: Matcher, rows: list[dict]) -> dict:
+    """The learning loop measured: each half of the own sets as confirmed history (routed to its
+    labelled field), the other half ranked with and without it; both ways, summed."""
+    halves = (rows[0::2], rows[1::2])
+    counts = {"with": [0, 0], "without": [0, 0]}
+    for past_rows, asked in ((halves[0], halves[1]), (halves[1], halves[0])):
+        past = [PastRequest(matcher.request_terms(r["text"]), r["primary"]) for r in past_rows]
+        for label, history in (("without", None), ("with", History(past))):
+            matcher.history = history
+            for row in asked:
+                fields = [f.code for f in matcher.rank(row["text"], row.get("org_type")).fields]
+                counts[label][0] += fields[0] == row["primary"]
+                counts[label][1] += row["primary"] in fields[:3]
+    matcher.history = None
+    n = len(rows) or 1
+    return {
+        "n": len(rows),
+        **{f"top1_{k}_history": round(v[0] / n, 3) for k, v in counts.items()},
+        **{f"hit3_{k}_history": round(v[1] / n, 3) for k, v in counts.items()},
+    }
+
+
 def _ratios(ours: dict, base: dict) -> dict:
     keys = ("top1", "hit3", "expert_hit3")
     return {k: round(ours[k] / base[k], 2) if base[k] else None for k in keys}
@@ -138,6 +162,8 @@ def run() -> dict:
         base = evaluate(baseline.rank, rows, roster)
         base.pop("top1_misses")
         out[name] = {"matcher": ours, "baseline": base, "ratio": _ratios(ours, base)}
+    own = [row for _name, path in OWN_SETS if path.exists() for row in load_jsonl(path)]
+    out["learning_loop"] = learning(matcher, own)
     return out
 
 

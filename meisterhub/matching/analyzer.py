@@ -10,8 +10,10 @@ import re
 import threading
 from dataclasses import dataclass, field
 
-MAX_CHARS = 3000  # long stories are cut here; the problem is nearly always stated early
-KIWI_CHARS = 1500  # morpheme analysis is the slow part; lexicon matching sees all MAX_CHARS
+MAX_CHARS = 3000  # long stories are cut here (kept: the start and the last sentences)
+HEAD_CHARS = 2000
+KIWI_CHARS = 1500  # morpheme analysis is the slow part: Kiwi reads the first 1,000 characters
+KIWI_TAIL = 500  # and the last 500 of a longer text; lexicon matching sees all MAX_CHARS
 
 # Morpheme tags kept as content words (nouns, roots, foreign words, verb/adjective stems).
 CONTENT_TAGS = frozenset({"NNG", "NNP", "XR", "SL", "SH", "VV", "VA"})
@@ -52,9 +54,12 @@ def clean(text: object) -> str:
     text = _TAG_RE.sub(" ", text)
     text = _CTRL_RE.sub("", text).replace("<", " ").replace(">", " ")
     text = _WS_RE.sub(" ", text).strip()
-    if len(text) > MAX_CHARS:
-        cut = text.rfind(" ", MAX_CHARS - 200, MAX_CHARS)
-        text = text[: cut if cut > 0 else MAX_CHARS]
+    if len(text) > MAX_CHARS:  # keep the opening and the end, where the question usually is
+        head = text[: HEAD_CHARS]
+        tail = text[-(MAX_CHARS - HEAD_CHARS - 3) :]
+        head = head[: head.rfind(" ")] if " " in head[-200:] else head
+        tail = tail[tail.find(" ") + 1 :] if " " in tail[:200] else tail
+        text = f"{head} … {tail}"
     return text
 
 
@@ -128,6 +133,7 @@ class Morph:
     tag: str
     start: int
     end: int
+    sent: int = 0  # Kiwi's sentence number
 
 
 @dataclass
@@ -164,8 +170,24 @@ def analyze(text: object) -> Analysis:
 
 
 def morphs(text: str) -> list[Morph]:
-    tokens = get_kiwi().tokenize(text[:KIWI_CHARS])
-    return [Morph(t.form, t.tag.split("-")[0], t.start, t.start + t.len) for t in tokens]
+    """Kiwi morphemes of the text, or of its first and last parts when it is long."""
+    if len(text) <= KIWI_CHARS:
+        return _tokens(text, 0, 0)
+    head_end = KIWI_CHARS - KIWI_TAIL
+    head = _tokens(text[:head_end], 0, 0)
+    tail_start = len(text) - KIWI_TAIL
+    space = text.find(" ", tail_start, tail_start + 50)
+    tail_start = space + 1 if space >= 0 else tail_start
+    first_sent = (head[-1].sent + 1) if head else 0
+    return head + _tokens(text[tail_start:], tail_start, first_sent)
+
+
+def _tokens(text: str, offset: int, first_sent: int) -> list[Morph]:
+    return [
+        Morph(t.form, t.tag.split("-")[0], offset + t.start, offset + t.start + t.len,
+              first_sent + t.sent_position)
+        for t in get_kiwi().tokenize(text)
+    ]
 
 
 def analyze_terms(text: str) -> list[str]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .analyzer import NOUN_TAGS, Analysis, clause_weights, deletions, is_ascii_alnum, jamo
+from .focus import apply_focus
 from .lexicon import Alias, Lexicon
 
 GRADE_COMPARISON = "강종 비교"
@@ -26,13 +27,20 @@ class Hit:
     surface: str  # what to show the user
     start: int  # position in Analysis.text
     kind: str  # "grade", "exact", "token", "fuzzy"
-    weight: float  # clause focus x certainty
+    weight: float  # clause focus x certainty (x sentence focus, see focus.py)
+    end: int = -1  # end in Analysis.text
+
+
+_ENGLISH_ENDING = re.compile(r"(?:s|es|ed|d|ing)(?![A-Za-z0-9])")
 
 
 def _boundary_ok(comp: str, start: int, end: int, key: str) -> bool:
     if is_ascii_alnum(key[0]) and start > 0 and is_ascii_alnum(comp[start - 1]):
         return False
-    return not (is_ascii_alnum(key[-1]) and end < len(comp) and is_ascii_alnum(comp[end]))
+    if not (is_ascii_alnum(key[-1]) and end < len(comp) and is_ascii_alnum(comp[end])):
+        return True
+    # English words keep their plural and verb endings: "burrs", "cracked", "leaking".
+    return len(key) >= 4 and key[-1].isalpha() and bool(_ENGLISH_ENDING.match(comp, end))
 
 
 def _raw_to_compact(analysis: Analysis) -> list[int]:
@@ -80,7 +88,9 @@ def find_hits(analysis: Analysis, lex: Lexicon) -> list[Hit]:
             if spans.free(cs, ce):
                 spans.take(cs, ce)
                 surface = m.group(0).upper().replace(" ", "")
-                hits.append(Hit(grade.family, surface, m.start(), "grade", focus(m.start())))
+                hits.append(
+                    Hit(grade.family, surface, m.start(), "grade", focus(m.start()), m.end())
+                )
 
     grades = list(dict.fromkeys(h.surface for h in hits))
     if len(grades) >= 2:  # two grades side by side: the question is about choosing material
@@ -108,7 +118,8 @@ def find_hits(analysis: Analysis, lex: Lexicon) -> list[Hit]:
             surface = alias.surface
             if kind == "fuzzy":
                 surface = analysis.text[raw : analysis.index[end - 1] + 1]
-            hits.append(Hit(alias.concept, surface, raw, kind, focus(raw) * certainty))
+            raw_end = analysis.index[end - 1] + 1
+            hits.append(Hit(alias.concept, surface, raw, kind, focus(raw) * certainty, raw_end))
 
     for morph in analysis.morphs:
         aliases = lex.by_token.get(morph.form)
@@ -121,8 +132,10 @@ def find_hits(analysis: Analysis, lex: Lexicon) -> list[Hit]:
             tag_ok = morph.tag.startswith(alias.tag) if alias.tag else morph.tag in TOKEN_TAGS
             if tag_ok and alias.concept:
                 surface = morph.form + ("다" if morph.tag in ("VV", "VA") else "")
-                hits.append(Hit(alias.concept, surface, morph.start, "token", focus(morph.start)))
-    return hits
+                hits.append(
+                    Hit(alias.concept, surface, morph.start, "token", focus(morph.start), morph.end)
+                )
+    return apply_focus(analysis, hits, lex.question_cues)
 
 
 def _fuzzy_candidates(analysis: Analysis, lex: Lexicon, exact, r2c) -> list:

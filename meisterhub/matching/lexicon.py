@@ -28,6 +28,9 @@ from .analyzer import analyze_terms, clean, compact, compact_key, deletions, is_
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TAXONOMY_PATH = Path(__file__).resolve().parents[1] / "meisters" / "data" / "fields.tsv"
+# Same format: canonical term, variants. Loanword spellings, typos and verb stems; shop-floor
+# slang (Japanese-origin and Korean); English terms and phrasings.
+SYNONYM_FILES = ("synonyms.tsv", "slang.tsv", "english.tsv")
 NAME_WEIGHT = 2.0  # parts of a field's own name ("표면처리", "도금", ...)
 _HANGUL_ONLY = re.compile(r"^[가-힣]+$")
 
@@ -104,9 +107,15 @@ class Lexicon:
         self._canonical: dict[str, str] = {}
         self._load_fields()
         self._load_knowledge(data_dir / "knowledge.tsv")
-        self._load_synonyms(data_dir / "synonyms.tsv")
+        for name in SYNONYM_FILES:
+            self._load_synonyms(data_dir / name)
         self._load_grades(data_dir / "grades.tsv")
         self.markers = {row[0]: float(row[1]) for row in _rows(data_dir / "focus.tsv", 2)}
+        cues = [row[0] for row in _rows(data_dir / "questions.tsv", 1)]
+        self.question_cues = (
+            [c.replace(" ", "") for c in cues if not c.isascii()],
+            [c.lower() for c in cues if c.isascii()],
+        )
         self.docs = {
             code: [t for part in parts for t in analyze_terms(part)]
             for code, parts in self.doc_text.items()

@@ -32,10 +32,13 @@ from dataclasses import dataclass, field
 from .analyzer import analyze, analyze_terms
 from .bm25 import BM25
 from .concepts import Hit, find_hits
+from .history import Evidence, History, request_terms
 from .lexicon import FieldInfo, Lexicon, get_lexicon, get_taxonomy
 from .reasons import field_reason, meister_reason, token_list
 
 BM25_WEIGHT = 2.0  # applied to BM25 / max BM25, so long texts can't inflate it
+HISTORY_WEIGHT = 2.0  # per unit of past-request vote (similarity x recency, at most 5)
+HISTORY_MEISTER_WEIGHT = 0.8
 REPEAT_BONUS = 0.15
 POSITION_WEIGHTS = (1.0, 0.6, 0.45, 0.35, 0.3)
 ORG_PRIORS = {
@@ -86,8 +89,15 @@ class MatchResult:
 class Matcher:
     """Build once per roster (indexes the meisters), then call rank() per request."""
 
-    def __init__(self, meisters: list[MeisterProfile], lexicon: Lexicon | None = None):
+    def __init__(
+        self,
+        meisters: list[MeisterProfile],
+        lexicon: Lexicon | None = None,
+        history: History | None = None,
+    ):
         self.lex = lexicon or get_lexicon()
+        # Confirmed past requests (history.py); replaced as a whole when staff route more.
+        self.history = history
         self.field_index = BM25(self.lex.docs)
         self.meisters = list(meisters)
         docs, self.keyword_concepts, self.career_concepts = {}, {}, {}
@@ -101,6 +111,13 @@ class Matcher:
             self.keyword_concepts[m.id] = by_concept
             self.career_concepts[m.id] = {h.concept for h in find_hits(analyze(m.career), self.lex)}
         self.meister_index = BM25(docs)
+
+    def request_terms(self, text: str) -> dict[str, float]:
+        """What the learning loop keeps of a request: its analysed terms, not its text."""
+        analysis = analyze(text)
+        if not analysis.has_content:
+            return {}
+        return request_terms(find_hits(analysis, self.lex), analysis.morphs)
 
     # -- fields --------------------------------------------------------------------------
     def _concept_scores(self, hits: list[Hit]) -> dict[str, dict[str, float]]:
@@ -142,10 +159,13 @@ class Matcher:
         if not per_field and not any(bm25.values()):
             msg = MSG_NO_MATCH if analysis.has_hangul else MSG_FOREIGN
             return self._neutral(msg, top_n, tokens=token_list(analysis, hits))
+        history = self.history
+        past = history.evidence(request_terms(hits, analysis.morphs)) if history else Evidence()
         raw = {
             f.code: sum(per_field[f.code].values())
             + BM25_WEIGHT * bm25[f.code]
             + prior.get(f.code, 0.0)
+            + HISTORY_WEIGHT * past.fields.get(f.code, 0.0)
             for f in self.lex.fields
         }
         order = sorted(self.lex.fields, key=lambda f: -raw[f.code])
@@ -163,16 +183,17 @@ class Matcher:
                     self.field_index.matched(query, f.code),
                     prior.get(f.code, 0.0),
                     org_type,
+                    past.counts.get(f.code, 0),
                 ),
             )
             for f in order
         ]
         rel = {fs.code: fs.score for fs in fields}
-        meisters = self._rank_meisters(rel, hits, query, [f.code for f in order[:3]])
+        meisters = self._rank_meisters(rel, hits, query, [f.code for f in order[:3]], past)
         return MatchResult(fields, meisters[:top_n], token_list(analysis, hits), None)
 
     # -- meisters ------------------------------------------------------------------------
-    def _rank_meisters(self, rel, hits, query, top_fields) -> list[MeisterScore]:
+    def _rank_meisters(self, rel, hits, query, top_fields, past: Evidence) -> list[MeisterScore]:
         concept_weight: dict[str, float] = {}
         for hit in hits:
             spec = max(self.lex.weights(hit.concept).values(), default=0.0) / 3
@@ -196,9 +217,11 @@ class Matcher:
                 for c in concept_weight
                 if c not in kw_map and c in self.career_concepts[m.id]
             )
+            voted = past.meisters.get(m.id, 0.0)
             score = 3 * fit + 0.6 * min(overlap, 3.0) + 0.5 * bm25[m.id] / bm_top
+            score += HISTORY_MEISTER_WEIGHT * voted
             keywords = list(dict.fromkeys(kw_map[c] for c in shared))
-            reason = meister_reason(m.fields, self.lex, top_fields, keywords)
+            reason = meister_reason(m.fields, self.lex, top_fields, keywords, voted > 0)
             scored.append(MeisterScore(m.id, m.name, round(score, 4), reason))
         scored.sort(key=lambda s: -s.score)
         return scored

@@ -30,7 +30,16 @@ def field_reason(
     bm25_terms: list[str],
     prior: float,
     org_type: str | None,
+    past: int = 0,
 ) -> str:
+    reason = _evidence_reason(info, contrib, surfaces, bm25_terms, prior, org_type)
+    if past:
+        similar = f"비슷한 과거 상담 {past}건"
+        return f"{reason} · {similar}" if reason else f"{similar}이 {info.name_ko} 분야로 배정됨"
+    return reason
+
+
+def _evidence_reason(info, contrib, surfaces, bm25_terms, prior, org_type) -> str:
     if contrib:
         best, words = [], []
         for concept in sorted(contrib, key=lambda c: -contrib[c]):
@@ -49,7 +58,7 @@ def field_reason(
 
 
 def meister_reason(
-    fields: list[str], lex: Lexicon, top_fields: list[str], keywords: list[str]
+    fields: list[str], lex: Lexicon, top_fields: list[str], keywords: list[str], past=False
 ) -> str:
     parts = []
     codes = [c for c in fields if c in lex.codes]
@@ -62,6 +71,8 @@ def meister_reason(
             parts.append(f"관련 분야 {lex.field(related[0]).name_ko} (주 분야 {main})")
     if keywords:
         parts.append("키워드 " + ", ".join(plain(k) for k in keywords[:MAX_TERMS]))
+    if past:
+        parts.append("비슷한 과거 상담 담당")
     return " · ".join(parts)
 
 

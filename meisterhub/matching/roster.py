@@ -6,10 +6,11 @@ from django.db.models import Count, Max
 
 from meisterhub.meisters.models import Meister, MeisterField
 
+from .learning import history_version, load_history
 from .ranker import Matcher, MatchResult, MeisterProfile
 
 _lock = threading.Lock()
-_cache: dict = {"version": None, "matcher": None}
+_cache: dict = {"version": None, "matcher": None, "history": None}
 
 ORG_TYPE_LABELS = {
     "startup": "스타트업",
@@ -42,11 +43,15 @@ def _profiles() -> list[MeisterProfile]:
 
 
 def get_matcher() -> Matcher:
-    version = _roster_version()
+    version, past = _roster_version(), history_version()
     with _lock:
         if _cache["version"] != version:
             _cache["matcher"] = Matcher(_profiles())
             _cache["version"] = version
+            _cache["history"] = None
+        if _cache["history"] != past:
+            _cache["matcher"].history = load_history()  # one reference swap: readers see either
+            _cache["history"] = past
         return _cache["matcher"]
 
 

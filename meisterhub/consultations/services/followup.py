@@ -9,6 +9,7 @@ from django.utils import timezone
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
 from meisterhub.core.numbers import decimal_number
+from meisterhub.matching.learning import remember_routing
 
 from .. import conf
 from ..models import (
@@ -82,6 +83,10 @@ def write_record(
             action="consultations.booking.completed",
             instance=booking,
             changes={"status": [BookingStatus.CONFIRMED, BookingStatus.COMPLETED]},
+        )
+        remember_routing(  # a completed consultation confirms its field and meister
+            source="consultation", source_id=booking.pk, text=booking.problem,
+            field_code=booking.field_id, meister_id=booking.meister_id, actor_id=actor.pk,
         )
     if escalate and not record.onsite_engagements.exists():
         open_onsite_engagement(actor=actor, record=record)

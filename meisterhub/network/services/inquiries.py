@@ -10,6 +10,7 @@ from django.utils import timezone
 from meisterhub.companies.models import Company
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history import record
+from meisterhub.matching.learning import remember_routing
 from meisterhub.meisters.models import Field, Meister
 
 from .. import conf
@@ -90,7 +91,8 @@ def submit_inquiry(*, actor, channel: str, category: str, title: str, body: str,
     )
     if category == Inquiry.Category.TECHNICAL:
         # The matcher loads Kiwi (seconds on first use): the hint is filled in the background.
-        transaction.on_commit(lambda: suggest_inquiry_field.enqueue(inquiry.pk))
+        # robust: with the queue down the inquiry is still received; only the hint is missing.
+        transaction.on_commit(lambda: suggest_inquiry_field.enqueue(inquiry.pk), robust=True)
     record(actor=actor, action="network.inquiry.received", instance=inquiry,
            changes={"channel": channel, "category": category, "company": str(company or ""),
                     "deadline": str(inquiry.deadline)})
@@ -128,6 +130,11 @@ def route_inquiry(*, actor, inquiry: Inquiry, owner_staff=None, owner_meister: M
                                                                      inquiry.owner_display],
                     "field": field.code if field else None})
     inquiry_routed(inquiry)
+    if field is not None:  # staff's field (and meister) for this text: evidence for the matcher
+        remember_routing(
+            source="inquiry", source_id=inquiry.pk, text=f"{inquiry.title}\n{inquiry.body}",
+            field_code=field.code, meister_id=owner_meister.pk if owner_meister else None,
+            suggested_code=inquiry.suggested_field_id or "", actor_id=actor.pk)
     return inquiry
 
 
