@@ -51,7 +51,7 @@ class CallIn(Rules):
     closes_at: datetime | None = None
     budget: int = 0
     selection_count: int = 1
-    trim_extremes_min_evaluators: int = 5
+    trim_extremes_min_evaluators: int | None = None  # None: the agency's setting
 
 
 class CallPatch(Schema):

@@ -72,6 +72,9 @@ def test_over_long_text_gets_a_korean_message_and_saves_nothing(client, member_a
 def test_invalid_percent_encoding_in_a_query_does_not_break_the_page(client, taxonomy):
     response = client.get("/meisters/?q=%FF%FE%FD&field=%C0%AF")
     assert response.status_code == 200
+    body = response.content.decode()
+    assert "<h1" in body and "마이스터" in body  # the list page itself, not an error page
+    assert "\ufffd" not in body.split("</head>")[0]  # the broken bytes are not echoed raw
 
 
 def test_a_form_post_without_csrf_token_is_refused(member_a):

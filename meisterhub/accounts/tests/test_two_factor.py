@@ -68,12 +68,14 @@ def test_enrolling_twice_keeps_one_device_and_a_confirmed_one_is_not_replaced(st
         start_enrolment(staff_user)
 
 
-def test_meister_api_calls_need_the_second_factor(client, db, enforced):
+def test_meister_api_calls_need_the_second_factor(client, db, enforced, settings):
     meister = UserFactory(role="meister")
     client.force_login(meister)
     response = client.get("/api/meisters/fields")
     assert response.status_code == 401
     assert response.json()["detail"] == "2단계 인증이 필요합니다."
+    settings.TWO_FACTOR_REQUIRED = False  # the same call, only the rule switched off
+    assert client.get("/api/meisters/fields").status_code == 200
 
 
 def test_company_members_are_not_asked_for_a_second_factor(client, member_a, enforced):

@@ -12,6 +12,8 @@ from meisterhub.core.privacy import mask_email, mask_value
 
 def test_masks_for_lists():
     assert mask_email("hong.gildong@example.kr") == "ho**********@example.kr"
+    assert mask_email("ab@x.kr") == "a*@x.kr"  # short local parts still hide a letter
+    assert mask_email("") == ""
     assert mask_value("+821012345678") == "010-****-5678"
     assert mask_value("") == ""
 

@@ -1,4 +1,7 @@
+import re
 import unicodedata
+
+import pytest
 
 from meisterhub.companies.models import Company
 
@@ -12,11 +15,21 @@ def test_every_page_carries_a_strict_content_security_policy(client, db):
     assert response["X-Frame-Options"] == "DENY"
 
 
-def test_pages_have_no_inline_scripts_or_handlers(client, taxonomy):
-    body = client.get("/meisters/").content.decode()
-    assert "onchange=" not in body
-    assert "onclick=" not in body
-    assert "<script>" not in body
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/meisters/", "/programs/", "/events/", "/consultations/", "/accounts/login/"]
+)
+def test_pages_have_no_inline_scripts_or_handlers(client, taxonomy, path):
+    body = client.get(path).content.decode()
+    scripts = SCRIPT.findall(body)
+    assert scripts, "every page loads its scripts from static files"
+    for attributes, content in scripts:
+        assert "src=" in attributes and not content.strip(), attributes
+    assert not HANDLER.search(body)
+    assert "javascript:" not in body.lower()
 
 
 def test_decomposed_hangul_is_stored_composed(client, member_a):

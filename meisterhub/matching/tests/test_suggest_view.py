@@ -46,7 +46,13 @@ def test_script_in_the_text_is_never_rendered_as_markup(client, meisters):
 def test_odd_input_gives_a_message_not_an_error(client, meisters, text):
     response = client.get("/matching/suggest/", {"text": text})
     assert response.status_code == 200
-    assert "추천" in response.content.decode() or "적어" in response.content.decode()
+    body = response.content.decode()
+    if response.context.get("waiting"):  # too short to analyse: the hint, no ranking
+        assert "문제를 적으면" in body and "추천 전문분야" not in body
+    elif response.context["result"].message:  # nothing to match: the matcher's own message
+        assert response.context["result"].message in body and "추천 전문분야" not in body
+    else:  # a ranking, with reasons from the words that matched
+        assert "추천 전문분야" in body and response.context["fields"][0].reason in body
 
 
 def test_the_matcher_is_rebuilt_when_the_roster_changes(meisters):

@@ -2,7 +2,6 @@ from datetime import date
 
 import pytest
 
-from meisterhub.core.privacy import mask_email
 from meisterhub.network.business_days import add_business_days, is_business_day
 
 
@@ -25,8 +24,3 @@ def test_business_day_predicate():
     assert not is_business_day(date(2025, 3, 3))  # substitute holiday for 3·1절
     assert not is_business_day(date(2025, 3, 8))  # Saturday
 
-
-def test_email_mask_keeps_domain():
-    assert mask_email("hong.gildong@example.kr") == "ho**********@example.kr"
-    assert mask_email("ab@x.kr") == "a*@x.kr"
-    assert mask_email("") == ""

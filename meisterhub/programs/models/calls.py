@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meisterhub.core.locking import Versioned
-from meisterhub.programs.conf import TRIM_EXTREMES_MIN_EVALUATORS
 
 
 class Area(models.TextChoices):
@@ -71,7 +70,9 @@ class Call(Versioned):
     budget = models.BigIntegerField("사업 예산(원)", default=0)
     selection_count = models.PositiveIntegerField("선정 기업 수", default=1)
     trim_extremes_min_evaluators = models.PositiveSmallIntegerField(
-        "최고·최저점 제외 기준(평가위원 수)", default=TRIM_EXTREMES_MIN_EVALUATORS,
+        # A constant: a default read from a setting would make a migration on each change. The
+        # setting (programs.conf) is what new calls start from (services.create_call).
+        "최고·최저점 제외 기준(평가위원 수)", default=5,
         help_text="이 수 이상의 평가위원이 채점하면 최고점과 최저점을 빼고 평균합니다.",
     )
     allowed_org_types = models.JSONField("신청 가능 기업 유형", default=list, blank=True)

@@ -9,6 +9,7 @@ from meisterhub.core.errors import DomainError
 from meisterhub.core.history_text import register_action
 from meisterhub.core.locking import bump, check_version
 
+from .. import conf
 from ..models import Area, Call, CallStatus, Criterion, Program, RequiredDocument
 from ..permissions import is_operator
 
@@ -129,6 +130,8 @@ def create_call(*, actor, **values) -> Call:
     """A new call starts as a draft: nobody outside the staff sees it until it is published."""
     require_staff(actor)
     _check_names(values, CALL_FIELDS)
+    if values.get("trim_extremes_min_evaluators") is None:
+        values["trim_extremes_min_evaluators"] = conf.TRIM_EXTREMES_MIN_EVALUATORS
     call = Call(published_at=None, **values)
     _validate_call(call)
     call.save()

@@ -80,10 +80,12 @@ def test_submitted_score_locks_and_total_is_weighted(member_a, company_a, staff_
 
 
 def test_final_score_trims_extremes_from_five_evaluators():
-    totals = [Decimal(x) for x in ("90", "70", "80", "60", "100")]
-    assert final_score(totals, 5) == Decimal("80.00")  # (90+70+80)/3
-    assert final_score(totals[:4], 5) == Decimal("75.00")  # four: plain mean
-    assert final_score(totals[:4], 4) == Decimal("75.00")  # (70+80)/2
+    # Chosen so that trimmed and plain means differ: the rule, not the numbers, decides.
+    totals = [Decimal(x) for x in ("100", "90", "80", "20", "70")]
+    assert final_score(totals, 5) == Decimal("80.00")  # (90+80+70)/3; plain mean would be 72
+    assert final_score(totals[:4], 5) == Decimal("72.50")  # four of five needed: plain mean
+    assert final_score(totals[:4], 4) == Decimal("85.00")  # (90+80)/2; plain mean 72.50
+    assert final_score(totals, 0) == Decimal("72.00")  # 0 switches trimming off
 
 
 def test_ranking_tie_breaks_and_selection_notifies(member_a, company_a, staff_user,

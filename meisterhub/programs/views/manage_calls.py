@@ -9,7 +9,7 @@ from meisterhub.core.errors import DomainError
 from meisterhub.core.history_text import readable_history_of
 from meisterhub.core.locking import StaleEdit
 
-from .. import selectors, services
+from .. import conf, selectors, services
 from ..forms_manage import (
     RULE_FIELDS,
     CallForm,
@@ -81,8 +81,7 @@ def call_list(request):
 def call_create(request):
     form = CallForm(request.POST or None, initial={
         "program": request.GET.get("program"), "budget": 0, "selection_count": 1,
-        "trim_extremes_min_evaluators": Call._meta.get_field(
-            "trim_extremes_min_evaluators").default})
+        "trim_extremes_min_evaluators": conf.TRIM_EXTREMES_MIN_EVALUATORS})
     if request.method == "POST" and form.is_valid():
         try:
             call = services.create_call(actor=request.user, **form.values())
