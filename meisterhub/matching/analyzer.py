@@ -197,7 +197,11 @@ def analyze_terms(text: str) -> list[str]:
 
 
 # --- clause focus --------------------------------------------------------------------------
-_CLAUSE_END = re.compile(r"[.!?;\n,]|(?<=[가-힣])(?:니|는데|지만|으나|보다는)(?=\s|,)")
+# Clause ends: punctuation, or a connective ending before a space ("…는 정상인데 도금이…").
+_CLAUSE_END = re.compile(
+    r"[.!?;\n,]|(?<=[가-힣])(?:니|[는은인]데|[는은인]데도|지만|으나|보다는|아니라|말고|고서)(?=\s|,)"
+    r"|(?<=[없있했였았었이좋쳤났됐봤])고(?=\s)"  # "…는 이상 없고 도금이…"
+)
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:

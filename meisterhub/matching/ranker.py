@@ -40,6 +40,7 @@ BM25_WEIGHT = 2.0  # applied to BM25 / max BM25, so long texts can't inflate it
 HISTORY_WEIGHT = 2.0  # per unit of past-request vote (similarity x recency, at most 5)
 HISTORY_MEISTER_WEIGHT = 0.8
 REPEAT_BONUS = 0.15
+EVIDENCE_DECAY = 0.85  # the n-th strongest concept of a field counts 0.85^(n-1)
 POSITION_WEIGHTS = (1.0, 0.6, 0.45, 0.35, 0.3)
 ORG_PRIORS = {
     "스타트업": {"BIZ": 0.6, "IP": 0.3},
@@ -162,7 +163,7 @@ class Matcher:
         history = self.history
         past = history.evidence(request_terms(hits, analysis.morphs)) if history else Evidence()
         raw = {
-            f.code: sum(per_field[f.code].values())
+            f.code: _evidence(per_field[f.code].values())
             + BM25_WEIGHT * bm25[f.code]
             + prior.get(f.code, 0.0)
             + HISTORY_WEIGHT * past.fields.get(f.code, 0.0)
@@ -230,6 +231,13 @@ class Matcher:
         fields = [FieldScore(f.code, f.name_ko, 0.0, "") for f in self.lex.fields]
         meisters = [MeisterScore(m.id, m.name, 0.0, "") for m in self.meisters[:top_n]]
         return MatchResult(fields, meisters, tokens or [], message)
+
+
+def _evidence(contributions) -> float:
+    """A field's concept evidence with diminishing returns: the strongest term counts fully,
+    each further one a little less, so naming many objects of one field does not outweigh the
+    one term that names the question."""
+    return sum(c * EVIDENCE_DECAY**i for i, c in enumerate(sorted(contributions, reverse=True)))
 
 
 def _surfaces(hits: list[Hit]) -> dict[str, str]:

@@ -54,6 +54,28 @@ def test_focus_data_is_what_decides(matcher, unfocused, monkeypatch):
     assert codes(unfocused, LONG_STORY)[0] != "IP"
 
 
+@pytest.fixture(scope="module")
+def unmarked(tmp_path_factory) -> Matcher:
+    """The same lexicon with only the settled/background markers (focus.tsv) emptied."""
+    data = tmp_path_factory.mktemp("unmarked")
+    for path in DATA_DIR.glob("*.tsv"):
+        shutil.copy(path, data / path.name)
+    (data / "focus.tsv").write_text("", encoding="utf-8")
+    return Matcher(ROSTER, lexicon=Lexicon(data))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "열처리 경도와 침탄 깊이는 정상인데 도금이 들떠요",
+        "침탄 담금질 뜨임 경도는 괜찮은데 버핑 광택이 안 나요",
+    ],
+)
+def test_a_clause_marked_as_settled_counts_less(matcher, unmarked, text):
+    assert codes(matcher, text)[0] == "SURF"
+    assert codes(unmarked, text)[0] == "HEAT"  # the markers are what decides
+
+
 def test_long_story_is_decided_by_its_last_question(matcher):
     assert codes(matcher, LONG_STORY)[0] == "IP"
 
