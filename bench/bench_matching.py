@@ -32,7 +32,8 @@ HOLDOUT = ROOT / "bench/data/matching_holdout.jsonl"
 # Written apart from the matcher, before any tuning for them (bench/data/matching_own_README.md).
 OWN_SETS = (("own_a", ROOT / "bench/data/matching_own_a.jsonl"),
             ("own_b", ROOT / "bench/data/matching_own_b.jsonl"),
-            ("own_c", ROOT / "bench/data/matching_own_c.jsonl"))
+            ("own_c", ROOT / "bench/data/matching_own_c.jsonl"),
+            ("own_d", ROOT / "bench/data/matching_own_d.jsonl"))
 PROFILE_KEYS = ("id", "name", "title", "fields", "career", "keywords", "days")
 
 

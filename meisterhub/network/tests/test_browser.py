@@ -32,7 +32,10 @@ def test_inquiry_submitted_routed_answered_and_seen(page, browser, taxonomy, mem
     staff.goto(f"{base}/network/desk/")
     staff.get_by_role("link", name="용접부 균열 문의").click()
     staff.get_by_label("전문분야").select_option(label="용접")
-    staff.get_by_label("담당 마이스터").select_option(label=str(meister))
+    # The meister list is a lookup: type part of the name, then pick from what it found.
+    staff.locator("#id_owner_meister_lookup").fill(meister.name)
+    staff.locator("#id_owner_meister option", has_text=meister.name).wait_for(state="attached")
+    staff.get_by_label("담당 마이스터").select_option(value=str(meister.pk))
     staff.get_by_role("button", name="배정").click()
     staff.get_by_text("담당자를 배정했습니다.").wait_for()
 
