@@ -7,7 +7,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench lint vendor font-deps browser-deps clean
+.PHONY: run test bench lint vendor font-deps browser-deps scale-deps scale-drill clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,18 @@ test: $(VENV)/.test-deps vendor browser-deps
 
 bench: $(VENV)/.test-deps vendor
 	@$(PY) bench/run.py
+
+# The scale drill (docs/operations.md "Scale drill and capacity"): Debian's PostgreSQL server,
+# Redis and HAProxy on loopback; exits non-zero when a rule broke. DRILL_ARGS="--pin-seconds 0"
+# switches pinning off to see it fail.
+scale-deps:
+	@test -x /usr/sbin/haproxy -a -x /usr/bin/redis-server || \
+		(apt-get update -qq && apt-get install -y -qq haproxy redis-server)
+	@ls /usr/lib/postgresql/*/bin/initdb /usr/lib/postgresql/*/bin/pg_basebackup >/dev/null 2>&1 || \
+		(apt-get update -qq && apt-get install -y -qq postgresql)
+
+scale-drill: $(VENV)/.test-deps vendor font-deps scale-deps
+	$(PY) -m bench.scale.drill $(DRILL_ARGS)
 
 lint: $(VENV)/.test-deps
 	$(VENV)/bin/ruff check .

@@ -19,6 +19,7 @@ class Session:
     def __init__(self, port: int, timeout: float = 15.0):
         self.port, self.timeout = port, timeout
         self.cookies: dict[str, str] = {}
+        self.last_location: str | None = None
 
     @property
     def origin(self) -> str:
@@ -42,6 +43,7 @@ class Session:
             conn.request(method, path, body=body, headers=sent)
             response = conn.getresponse()
             data = response.read()
+            self.last_location = response.headers.get("Location")  # a redirect's target
             for cookie in response.headers.get_all("Set-Cookie") or []:
                 name, _, rest = cookie.partition("=")
                 self.cookies[name.strip()] = rest.split(";", 1)[0]

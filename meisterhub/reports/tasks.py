@@ -3,6 +3,6 @@ from django_tasks import task
 
 @task()
 def build_report_task(job_id: int) -> None:
-    from .services import run_report_job
+    from .job_recovery import build_with_lease
 
-    run_report_job(job_id)
+    build_with_lease(job_id)

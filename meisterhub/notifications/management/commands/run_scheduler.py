@@ -5,7 +5,9 @@ import time
 from django.core.management import BaseCommand, call_command
 from django.utils import timezone
 
+from meisterhub.core.locks import exclusive
 from meisterhub.notifications.services import requeue_due
+from meisterhub.reports.job_recovery import requeue_stalled_jobs
 
 
 class Command(BaseCommand):
@@ -18,15 +20,22 @@ class Command(BaseCommand):
     def handle(self, *args, interval: float, once: bool, **options):
         last_daily = None
         while True:
-            queued = requeue_due()
+            # With REDIS_URL, clocks on several machines take turns (core/locks.py).
+            with exclusive("clock.requeue", timeout=max(120.0, 4 * interval)) as held:
+                queued = requeue_due() if held else 0
+                if held:
+                    requeue_stalled_jobs()
             if queued:
                 self.stdout.write(f"다시 대기열에 넣은 메시지 {queued}건")
             today = timezone.localdate()
             if last_daily != today:
-                # Both jobs are idempotent, so running them at start-up as well is safe.
-                call_command("send_consultation_reminders", stdout=self.stdout)
-                call_command("apply_retention", stdout=self.stdout)
-                last_daily = today
+                # The lock is kept for the day once done, so a second clock skips the day.
+                with exclusive(f"clock.daily:{today}", timeout=36 * 3600, keep=True) as held:
+                    if held:
+                        # Both jobs are idempotent, so running them at start-up as well is safe.
+                        call_command("send_consultation_reminders", stdout=self.stdout)
+                        call_command("apply_retention", stdout=self.stdout)
+                        last_daily = today
             if once:
                 return
             time.sleep(max(interval, 1.0))

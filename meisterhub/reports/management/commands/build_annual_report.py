@@ -28,5 +28,6 @@ class Command(BaseCommand):
         bar.finish()
         if job.status != ReportJob.Status.DONE:
             raise CommandError(job.error)
+        # Names, not paths: with STORAGE_BACKEND=s3 the files have no local path.
         self.stdout.write(self.style.SUCCESS(
-            f"완료: {job.pdf_file.path}\n      {job.xlsx_file.path}"))
+            f"완료: {job.pdf_file.name}\n      {job.xlsx_file.name}"))
