@@ -22,6 +22,16 @@ def _isolated_media(tmp_path, settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """The database rolls back after each test; cached fragments and stamps go with it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _no_real_mail_or_network(settings, monkeypatch):
     """Mail goes to the in-memory outbox; any outside socket connection fails the test."""
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

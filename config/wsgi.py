@@ -16,5 +16,13 @@ def _warm_up_matcher() -> None:
     get_lexicon()
 
 
-if os.environ.get("MATCHER_WARMUP", "true").lower() in {"1", "true", "yes", "on"}:
+_warmup = os.environ.get("MATCHER_WARMUP", "true").lower()
+if _warmup == "preload":
+    # gunicorn --preload (config/gunicorn.conf.py): load now, in the master, before the fork,
+    # and hand the workers no open database connection.
+    from django.db import connections
+
+    _warm_up_matcher()
+    connections.close_all()
+elif _warmup in {"1", "true", "yes", "on"}:
     threading.Thread(target=_warm_up_matcher, name="matcher-warm-up", daemon=True).start()

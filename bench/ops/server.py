@@ -89,7 +89,8 @@ class Server:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, *, workers: int = 4, log_dir: Path):
+def gunicorn(env: dict, *, workers: int = 4, log_dir: Path, extra: tuple[str, ...] = ()):
+    """`extra`: more gunicorn arguments, e.g. ("-c", "config/gunicorn.conf.py") for --preload."""
     port = free_port()
     log = log_dir / "gunicorn.log"
     with log.open("w") as out:
@@ -109,6 +110,7 @@ def gunicorn(env: dict, *, workers: int = 4, log_dir: Path):
                 "5",
                 "--backlog",
                 "256",
+                *extra,
             ],
             env=env,
             cwd=ROOT,

@@ -11,3 +11,7 @@ class CoreConfig(AppConfig):
         from .admin import keep_history_of_every_admin_change
 
         keep_history_of_every_admin_change(admin.site)
+
+        from .stamp_signals import connect
+
+        connect()  # writes bump the cache stamps of the pages that show them

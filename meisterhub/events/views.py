@@ -1,6 +1,9 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -9,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from meisterhub.companies.selectors import companies_visible_to
 from meisterhub.core.errors import DomainError
 from meisterhub.core.http import is_htmx
+from meisterhub.core.page_cache import cached_fragment
 
 from .forms import CheckInForm, EventFilterForm, RegistrationForm
 from .models import ProgramArea, Registration
@@ -24,6 +28,8 @@ from .selectors import (
 )
 from .services import announce_event, cancel_registration, check_in, register_for_event
 
+EVENT_PAGE_SIZE = 20
+
 
 def _staff_only(request):
     if not (request.user.is_authenticated and request.user.is_operator):
@@ -34,10 +40,22 @@ def _staff_only(request):
 def event_list(request):
     form = EventFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    events = list(list_upcoming_events(kind=filters.get("kind") or None,
-                                       area=filters.get("area") or None)[:100])
-    template = "events/partials/event_rows.html" if is_htmx(request) else "events/list.html"
-    return render(request, template, {"form": form, "events": events})
+
+    def build() -> dict:
+        kept = {name: filters[name] for name in ("kind", "area") if filters.get(name)}
+        events = list_upcoming_events(kind=kept.get("kind"), area=kept.get("area"))
+        page = Paginator(events, EVENT_PAGE_SIZE).get_page(request.GET.get("page"))
+        return {"form": form, "page": page, "events": page.object_list,
+                "query": urlencode(kept) + "&" if kept else ""}
+
+    # per minute: an event leaves the list when it ends, with no write to bump a stamp
+    results = cached_fragment(
+        request, "events.list", template="events/partials/event_rows.html",
+        stamp_names=["events"], build=build, per_minute=True,
+    )
+    if is_htmx(request):
+        return HttpResponse(results)
+    return render(request, "events/list.html", {"form": form, "results": results})
 
 
 @require_GET

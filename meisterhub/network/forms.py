@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from meisterhub.accounts.models import Role, User
 from meisterhub.companies.models import Company
+from meisterhub.core.lookup import LookupSelect
 from meisterhub.meisters.models import Field, Meister
 
 from .models import Decision, Inquiry, Institution, Meeting, SmartFactoryProject
@@ -70,7 +71,7 @@ class InquiryLogForm(InquiryForm):
         del self.fields["consent"]
         self.fields["company"] = forms.ModelChoiceField(
             label="기업(있으면)", queryset=Company.objects.order_by("name"), required=False,
-            widget=forms.Select(attrs=SELECT))
+            widget=LookupSelect("companies:lookup", attrs=SELECT))
         self.order_fields(self.field_order)
 
 
@@ -78,7 +79,7 @@ class RouteForm(forms.Form):
     field = forms.ModelChoiceField(label="전문분야", queryset=Field.objects.all(),
                                    required=False, widget=forms.Select(attrs=SELECT))
     owner_meister = forms.ModelChoiceField(
-        label="담당 마이스터", required=False, widget=forms.Select(attrs=SELECT),
+        label="담당 마이스터", required=False, widget=LookupSelect("meisters:lookup", attrs=SELECT),
         queryset=Meister.objects.filter(is_active=True, user__isnull=False).order_by("name"))
     owner_staff = forms.ModelChoiceField(
         label="담당 직원", required=False, widget=forms.Select(attrs=SELECT),

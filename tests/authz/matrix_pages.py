@@ -196,6 +196,8 @@ MEISTERS = [
     page("meisters:list", read=PUBLIC),
     page("meisters:detail", lambda w: (w.meister_x.pk,), read=PUBLIC),
     page("meisters:photo", lambda w: (w.meister_x.pk,), read=PUBLIC),
+    page("meisters:lookup", read=STAFF),
+    page("companies:lookup", read=STAFF),
     page("matching:suggest", read=PUBLIC),
 ]
 

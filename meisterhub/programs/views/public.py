@@ -1,12 +1,13 @@
 """Public pages: calls, call detail and attachments, hidden champions, awards, outcomes."""
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from meisterhub.core.http import is_htmx
+from meisterhub.core.page_cache import cached_fragment
 
 from .. import selectors
 from ..forms import CallFilterForm, StartForm
@@ -22,12 +23,21 @@ PAGE_SIZE = 20
 def call_list(request):
     form = CallFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    calls = selectors.list_calls(query=filters.get("q", ""), area=filters.get("area", ""),
-                                 status=filters.get("status", ""))
-    page = Paginator(calls, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "now": timezone.now()}
-    template = "programs/partials/call_results.html" if is_htmx(request) else "programs/calls.html"
-    return render(request, template, context)
+
+    def build() -> dict:
+        calls = selectors.list_calls(query=filters.get("q", ""), area=filters.get("area", ""),
+                                     status=filters.get("status", ""))
+        page = Paginator(calls, PAGE_SIZE).get_page(request.GET.get("page"))
+        return {"form": form, "page": page, "now": timezone.now()}
+
+    # per minute: a call opens and closes by the clock, with no write to bump a stamp
+    results = cached_fragment(
+        request, "programs.calls", template="programs/partials/call_results.html",
+        stamp_names=["programs"], build=build, per_minute=True,
+    )
+    if is_htmx(request):
+        return HttpResponse(results)
+    return render(request, "programs/calls.html", {"form": form, "results": results})
 
 
 @require_GET
