@@ -16,6 +16,8 @@ COPIES = [
     (NODE / "krds-uiux" / "resources" / "js", VENDOR / "krds" / "js"),
     (NODE / "htmx.org" / "dist" / "htmx.min.js", VENDOR / "htmx" / "htmx.min.js"),
     (NODE / "chart.js" / "dist" / "chart.umd.min.js", VENDOR / "chartjs" / "chart.umd.min.js"),
+    # Used by the accessibility tests only (tests/a11y/), which inject it into each page.
+    (NODE / "axe-core" / "axe.min.js", VENDOR / "axe-core" / "axe.min.js"),
 ]
 
 

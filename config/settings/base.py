@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # its widget templates, found by FORM_RENDERER after templates/django/forms/
     "ninja",
     "axes",
     "django_otp",
@@ -70,6 +71,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Widgets render through TEMPLATES, so templates/django/forms/widgets/ draws KRDS radios/checkboxes.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -147,12 +150,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default"],
-    }
-}
+# TASKS (TASKS_BACKEND: database by default, rq, or a dotted path) is set by scale.apply below.
 
 PASSWORD_RESET_TIMEOUT = 2 * 60 * 60  # a reset link works for two hours
 
@@ -189,6 +187,9 @@ UPLOAD_ARCHIVE_MAX_UNCOMPRESSED_BYTES = int(
     os.environ.get("UPLOAD_ARCHIVE_MAX_UNCOMPRESSED_BYTES", 64 * 1024 * 1024)
 )
 MEISTER_PHOTO_MAX_BYTES = int(os.environ.get("MEISTER_PHOTO_MAX_BYTES", 5 * 1024 * 1024))
+# One consultation booking window for calendar, form, API and service (consultations/window.py).
+CONSULTATION_BOOKING_WINDOW_DAYS = int(os.environ.get("CONSULTATION_BOOKING_WINDOW_DAYS", 28))
+CONSULTATION_BOOKING_LEAD_HOURS = int(os.environ.get("CONSULTATION_BOOKING_LEAD_HOURS", 0))
 
 LOGGING = {
     "version": 1,
@@ -222,3 +223,12 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 TWO_FACTOR_USER_LIMIT = 5
 TWO_FACTOR_ADDRESS_LIMIT = 10
 TWO_FACTOR_WINDOW_MINUTES = 15
+
+# Public page fragments cached under stamps that every write bumps (meisterhub/core/stamps.py).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+
+# Scale-out engines, each off unless its variable is set: Redis (REDIS_URL), the task queue
+# (TASKS_BACKEND), read replicas (DATABASE_REPLICA_URLS), S3 uploads (STORAGE_BACKEND).
+from . import scale  # noqa: E402
+
+scale.apply(globals())

@@ -1,6 +1,6 @@
 """JSON API over the same services as the pages."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.db.models import Q
 from django.http import Http404
@@ -14,11 +14,12 @@ from meisterhub.core.errors import DomainError
 from meisterhub.meisters.models import Field as ExpertiseField
 from meisterhub.meisters.models import Meister
 
-from . import conf, services
+from . import services
 from .permissions import access_booking
 from .selectors import bookings_visible_to
 from .services import decisions
-from .slots import free_slots
+from .slots import SlotTaken, free_slots
+from .window import booking_window
 
 router = Router()
 MAX_DAYS = 92
@@ -63,6 +64,14 @@ class BookingOut(Schema):
         return obj.get_status_display()
 
 
+class TakenOut(Schema):
+    detail: str
+    field: str = "slot"
+    alternatives: list[SlotOut] = Field(
+        description="그 마이스터의 가장 가까운 빈 시간 (최대 3개, 예약 가능 기간 안, 시간순)"
+    )
+
+
 class CancelIn(Schema):
     reason: str = ""
 
@@ -73,20 +82,33 @@ def _raise(error: DomainError):
 
 
 @router.get(
-    "/meisters/{meister_id}/slots", response=list[SlotOut], summary="마이스터의 빈 상담 시간"
+    "/meisters/{meister_id}/slots",
+    response=list[SlotOut],
+    summary="마이스터의 빈 상담 시간 (예약 가능 기간 안)",
 )
 def list_free_slots(request, meister_id: int, start: date | None = None, end: date | None = None):
     meister = Meister.objects.filter(pk=meister_id, is_active=True).first()
     if meister is None:
         raise HttpError(404, "마이스터를 찾을 수 없습니다.")
+    window = booking_window()
     start = start or timezone.localdate()
-    end = end or start + timedelta(weeks=conf.booking_weeks())
+    end = end or max(start, window.last_day)
     if end < start or (end - start).days > MAX_DAYS:
         raise HttpError(400, f"조회 기간은 시작일부터 {MAX_DAYS}일 이내로 정하세요.")
-    return free_slots([meister.pk], start, end)[meister.pk]
+    # Only what can be booked now: later days are not offered before their window opens.
+    end = min(end, window.last_day)
+    if end < start:
+        return []
+    slots = free_slots([meister.pk], start, end, now=window.now)[meister.pk]
+    return [s for s in slots if window.contains(s.starts_at)]
 
 
-@router.post("/bookings", response={201: BookingOut}, auth=django_auth, summary="상담 신청")
+@router.post(
+    "/bookings",
+    response={201: BookingOut, 409: TakenOut},
+    auth=django_auth,
+    summary="상담 신청 (그 시간이 이미 예약되었으면 409와 가장 가까운 빈 시간 3개)",
+)
 def create_booking(request, payload: BookingIn):
     company = Company.objects.filter(pk=payload.company_id).first()
     field = ExpertiseField.objects.filter(code=payload.field.upper()).first()
@@ -104,6 +126,8 @@ def create_booking(request, payload: BookingIn):
             starts_at=payload.starts_at,
             problem=payload.problem,
         )
+    except SlotTaken as error:
+        return Status(409, {"detail": error.message, "alternatives": error.alternatives})
     except DomainError as error:
         _raise(error)
     return Status(201, booking)

@@ -1,4 +1,4 @@
-"""Consultation settings, read with defaults (the settings files stay untouched)."""
+"""Consultation settings, read with defaults (the booking window is also in settings/base.py)."""
 
 from datetime import date
 
@@ -15,9 +15,14 @@ def cancel_deadline_hours() -> int:
     return int(getattr(settings, "CONSULTATION_CANCEL_DEADLINE_HOURS", 24))
 
 
-def booking_weeks() -> int:
-    """How far ahead the request form offers slots."""
-    return int(getattr(settings, "CONSULTATION_BOOKING_WEEKS", 4))
+def booking_window_days() -> int:
+    """A slot can be booked up to this many days ahead (calendar, form, API, service)."""
+    return int(getattr(settings, "CONSULTATION_BOOKING_WINDOW_DAYS", 28))
+
+
+def booking_lead_hours() -> int:
+    """A slot can be booked until this many hours before it starts (0: until it starts)."""
+    return int(getattr(settings, "CONSULTATION_BOOKING_LEAD_HOURS", 0))
 
 
 def attachment_max_bytes() -> int:

@@ -1,16 +1,16 @@
-from datetime import timedelta
+from datetime import datetime
 
 from django import forms
 from django.urls import reverse
 from django.utils import timezone
 
 from meisterhub.companies.models import Company
+from meisterhub.core.lookup import LookupSelect
 from meisterhub.meisters.models import WEEKDAYS, Field, Meister
 
-from . import conf
 from .models import BookingStatus, FollowUp
 from .selectors import meisters_for_field
-from .slots import free_slots
+from .window import booking_window, window_free_slots
 
 SELECT = {"class": "krds-form-select"}
 INPUT = {"class": "krds-input"}
@@ -57,7 +57,13 @@ class BookingRequestForm(forms.Form):
         empty_label="마이스터를 고르세요",
         widget=forms.Select(attrs=SELECT),
     )
-    slot = forms.ChoiceField(label="상담 일시", choices=(), widget=forms.Select(attrs=SELECT))
+    # Not a ChoiceField: a slot taken since the page was loaded must reach the service, which
+    # says that it was taken and offers the nearest free ones (a choice check says "not listed").
+    slot = forms.CharField(
+        label="상담 일시",
+        error_messages={"required": "시간을 고르세요."},
+        widget=forms.Select(attrs=SELECT),
+    )
     problem = forms.CharField(
         label="기술 애로 내용",
         max_length=5000,
@@ -92,20 +98,32 @@ class BookingRequestForm(forms.Form):
         source = self.data or self.initial
         field_code = source.get("field") or None
         self.fields["meister"].queryset = meisters_for_field(field_code)
+        self.window = booking_window()
         self.slot_list = []
+        self.alternatives: list[tuple[str, str]] = []
         meister_id = source.get("meister")
         if (
             meister_id
             and str(meister_id).isdigit()
             and self.fields["meister"].queryset.filter(pk=meister_id).exists()
         ):
-            today = timezone.localdate()
-            self.slot_list = free_slots(
-                [int(meister_id)], today, today + timedelta(weeks=conf.booking_weeks())
-            )[int(meister_id)]
-        self.fields["slot"].choices = [("", "시간을 고르세요")] + [
-            (s.key, f"{slot_label(s.starts_at)} · {s.place}") for s in self.slot_list
-        ]
+            self.slot_list = window_free_slots(int(meister_id), window=self.window)
+        choices = slot_choices(self.slot_list)
+        self.fields["slot"].widget.choices = [("", "시간을 고르세요"), *choices]
+
+    def clean_slot(self):
+        try:
+            value = datetime.fromisoformat(self.cleaned_data["slot"])
+        except ValueError:
+            raise forms.ValidationError("목록에서 빈 시간을 고르세요.") from None
+        if timezone.is_naive(value):
+            raise forms.ValidationError("목록에서 빈 시간을 고르세요.")
+        return value
+
+    def show_taken(self, error) -> None:
+        """The slot went to someone else: say so next to it and offer the nearest free ones."""
+        self.add_error("slot", error.message)
+        self.alternatives = slot_choices(error.alternatives)
 
 
 class RecordForm(forms.Form):
@@ -154,16 +172,17 @@ class WalkInForm(forms.Form):
         max_value=240,
         widget=forms.NumberInput(attrs=INPUT),
     )
+    # lookups, not a full <select>: an option per meister/company cost seconds at 10,000
     meister = forms.ModelChoiceField(
         label="마이스터",
         queryset=Meister.objects.filter(is_active=True),
-        widget=forms.Select(attrs=SELECT),
+        widget=LookupSelect("meisters:lookup", attrs=SELECT),
     )
     company = forms.ModelChoiceField(
         label="기업 (회원사)",
         queryset=Company.objects.all(),
         required=False,
-        widget=forms.Select(attrs=SELECT),
+        widget=LookupSelect("companies:lookup", attrs=SELECT),
     )
     visitor_name = forms.CharField(
         label="방문자 이름 (회원사가 아닐 때)",
@@ -203,7 +222,7 @@ class StaffFilterForm(forms.Form):
         required=False,
         empty_label="전체 마이스터",
         queryset=Meister.objects.order_by("name"),
-        widget=forms.Select(attrs=SELECT),
+        widget=LookupSelect("meisters:lookup", attrs=SELECT),
     )
 
 
@@ -218,11 +237,13 @@ class OnsiteCloseForm(forms.Form):
     result = forms.CharField(label="종결 결과", widget=forms.Textarea(attrs={**INPUT, "rows": 3}))
 
 
+def slot_choices(slots) -> list[tuple[str, str]]:
+    return [(s.key, f"{slot_label(s.starts_at)} · {s.place}") for s in slots]
+
+
 def meister_slot_choices(meister_id: int) -> list[tuple[str, str]]:
-    """The meister's free slots over the booking horizon, as select choices."""
-    today = timezone.localdate()
-    slots = free_slots([meister_id], today, today + timedelta(weeks=conf.booking_weeks()))
-    return [(s.key, f"{slot_label(s.starts_at)} · {s.place}") for s in slots[meister_id]]
+    """The meister's free slots inside the booking window, as select choices."""
+    return slot_choices(window_free_slots(meister_id))
 
 
 class DecisionForm(forms.Form):

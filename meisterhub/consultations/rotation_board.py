@@ -12,6 +12,7 @@ from meisterhub.meisters.models import WEEKDAYS, Meister
 from .models import ChangeKind, RotationBlock, RotationChange
 from .schedule import pattern_label
 from .slots import RotationCalendar, block_occurs_on, monday_of
+from .window import booking_window, window_free_slots
 
 
 @dataclass
@@ -102,12 +103,9 @@ def board_cell(meister: Meister, day: date) -> Cell:
     return _cell(RotationCalendar([meister.pk], day, day), meister, day)
 
 
-def upcoming_slots(meister: Meister, *, weeks: int = 4, now=None) -> list[tuple[date, list]]:
-    """(date, free slots) for the coming weeks, as the booking form offers them."""
-    today = timezone.localdate()
-    end = today + timedelta(weeks=weeks)
-    calendar = RotationCalendar([meister.pk], today, end)
+def upcoming_slots(meister: Meister, *, now=None) -> list[tuple[date, list]]:
+    """(date, free slots) inside the booking window, as the booking form offers them."""
     by_day: dict[date, list] = {}
-    for slot in calendar.free_slots(meister.pk, now=now):
+    for slot in window_free_slots(meister.pk, window=booking_window(now)):
         by_day.setdefault(timezone.localdate(slot.starts_at), []).append(slot)
     return sorted(by_day.items())

@@ -11,6 +11,7 @@ from meisterhub.meisters.models import WEEKDAYS, Meister, MeisterField
 
 from .models import RotationBlock, WeekPattern
 from .slots import RotationCalendar, Sitting, Slot
+from .window import booking_window
 
 
 @dataclass
@@ -58,13 +59,17 @@ class MonthDay:
     on_leave: bool = False
     sittings: list[Sitting] = field(default_factory=list)
     free: list[Slot] = field(default_factory=list)
+    bookable: list[Slot] = field(default_factory=list)  # the free slots inside the window
+    opens_on: date | None = None  # a day beyond the booking window opens for booking then
 
 
 def month_view(meister: Meister, year: int, month: int, *, now=None) -> list[list[MonthDay]]:
-    """Weeks (Mon–Sun) of the month with each day's sittings and future free slots."""
+    """Weeks (Mon–Sun) of the month with each day's sittings, future free slots, and which of
+    them can be booked now (the booking window); later days say when they open."""
     weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     cal = RotationCalendar([meister.pk], weeks[0][0], weeks[-1][-1])
-    now = now or timezone.now()
+    window = booking_window(now)
+    now = window.now
     result = []
     for week in weeks:
         row = []
@@ -77,6 +82,8 @@ def month_view(meister: Meister, year: int, month: int, *, now=None) -> list[lis
             cell.free = [
                 s for s in cal.slots(meister.pk, day) if s.starts_at > now and not cal.is_taken(s)
             ]
+            cell.bookable = [s for s in cell.free if window.contains(s.starts_at)]
+            cell.opens_on = window.opens_on(day) if cell.free else None
             row.append(cell)
         result.append(row)
     return result

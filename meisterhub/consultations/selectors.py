@@ -51,15 +51,26 @@ def list_staff_bookings(*, status=None, date_from=None, date_to=None, meister=No
 
 
 def my_consultations(user) -> dict:
-    """A company member's page: upcoming, past, records to read, surveys to answer."""
+    """A company member's page, each booking in one group by state and time: upcoming,
+    awaiting an answer, cancelled (any date), past; plus records to read, surveys to answer."""
     now = timezone.now()
     qs = bookings_visible_to(user)
     active = [BookingStatus.REQUESTED, BookingStatus.CONFIRMED]
+    waiting = [BookingStatus.PROPOSED, BookingStatus.NEEDS_CHANGE]
+    called_off = [BookingStatus.CANCELLED, BookingStatus.DECLINED]
+    awaiting_filter = Q(status__in=waiting) & (
+        Q(starts_at__gt=now) | Q(proposed_starts_at__gt=now)
+    )
     past = list(
-        qs.filter(~Q(status__in=active) | Q(starts_at__lte=now)).order_by("-starts_at")[:50]
+        qs.filter(starts_at__lte=now)
+        .exclude(status__in=called_off)
+        .exclude(awaiting_filter)
+        .order_by("-starts_at")[:50]
     )
     return {
         "upcoming": list(qs.filter(status__in=active, starts_at__gt=now).order_by("starts_at")),
+        "awaiting": list(qs.filter(awaiting_filter).order_by("starts_at")[:50]),
+        "cancelled": list(qs.filter(status__in=called_off).order_by("-starts_at")[:50]),
         "past": past,
         "records": [b for b in past if hasattr(b, "record")],
         "surveys_due": [

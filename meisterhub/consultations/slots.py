@@ -12,6 +12,8 @@ from functools import lru_cache
 import holidays
 from django.utils import timezone
 
+from meisterhub.core.errors import DomainError
+
 from . import conf
 from .models import (
     ACTIVE_STATUSES,
@@ -24,6 +26,23 @@ from .models import (
     RotationChange,
     WeekPattern,
 )
+
+
+class SlotUnavailable(DomainError):
+    """The asked time cannot be booked; the Korean message says why."""
+
+    def __init__(self, message: str, *, code: str = "invalid"):
+        super().__init__(message, field="slot", code=code)
+
+
+class SlotTaken(SlotUnavailable):
+    """Someone holds the slot. Callers tell this case apart by the class, never by the text."""
+
+    MESSAGE = "이미 예약된 시간입니다."
+
+    def __init__(self, message: str = MESSAGE, *, alternatives=()):
+        super().__init__(message, code="conflict")
+        self.alternatives: list[Slot] = list(alternatives)  # nearest free slots, if looked up
 
 
 @dataclass(frozen=True)
@@ -224,22 +243,22 @@ def free_slots(meister_ids, start: date, end: date, now=None) -> dict[int, list[
     return {mid: calendar.free_slots(mid, now=now) for mid in calendar.meister_ids}
 
 
-def unavailable_reason(
+def check_slot(
     meister_id: int,
     starts_at: datetime,
     ends_at: datetime | None = None,
     now: datetime | None = None,
-) -> tuple[str | None, Slot | None]:
-    """(Korean reason, None) when the time cannot be booked, else (None, the slot)."""
+) -> Slot:
+    """The rotation slot starting then, or SlotUnavailable / SlotTaken saying why not."""
     if starts_at <= (now or timezone.now()):
-        return "지난 시간은 예약할 수 없습니다.", None
+        raise SlotUnavailable("지난 시간은 예약할 수 없습니다.")
     day = timezone.localdate(starts_at)
     calendar = RotationCalendar([meister_id], day, day)
     closed = calendar.closed_reason(day)
     if closed:
-        return closed, None
+        raise SlotUnavailable(closed)
     if calendar.on_leave(meister_id, day):
-        return "마이스터 휴가 기간이라 상담이 없습니다.", None
+        raise SlotUnavailable("마이스터 휴가 기간이라 상담이 없습니다.")
     slot = next(
         (
             s
@@ -249,7 +268,20 @@ def unavailable_reason(
         None,
     )
     if slot is None:
-        return "마이스터의 상담 일정(요일별 상담 시간)에 없는 시간입니다.", None
+        raise SlotUnavailable("마이스터의 상담 일정(요일별 상담 시간)에 없는 시간입니다.")
     if calendar.is_taken(slot):
-        return "이미 예약된 시간입니다.", None
-    return None, slot
+        raise SlotTaken()
+    return slot
+
+
+def unavailable_reason(
+    meister_id: int,
+    starts_at: datetime,
+    ends_at: datetime | None = None,
+    now: datetime | None = None,
+) -> tuple[str | None, Slot | None]:
+    """(Korean reason, None) when the time cannot be booked, else (None, the slot)."""
+    try:
+        return None, check_slot(meister_id, starts_at, ends_at, now)
+    except SlotUnavailable as error:
+        return error.message, None

@@ -6,7 +6,19 @@ through read-only aggregate querysets on their models.
 
 from datetime import date, datetime, time
 
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, Sum
+from django.db.models import (
+    Avg,
+    BooleanField,
+    Case,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
@@ -28,8 +40,10 @@ from meisterhub.programs.selectors import (
     participation_count,
 )
 
-# Bookings that count as consultations: everything but a cancellation.
-COUNTED = ~Q(status=BookingStatus.CANCELLED)
+from . import measures
+
+# Only a completed booking is a consultation (measures.CONSULTATIONS); the rest is shown apart.
+COUNTED = Q(status=BookingStatus.COMPLETED)
 
 
 def year_bounds(year: int) -> tuple[datetime, datetime]:
@@ -40,32 +54,44 @@ def year_bounds(year: int) -> tuple[datetime, datetime]:
     )
 
 
-def consultations(year: int) -> dict:
+def consultations(year: int, *, now=None) -> dict:
+    """Completed consultations by month and channel, and every other booking by its measure."""
     start, end = year_bounds(year)
-    bookings = Booking.objects.filter(COUNTED, starts_at__gte=start, starts_at__lt=end)
-    by_month_channel = (
-        bookings.annotate(month=ExtractMonth("starts_at"))
-        .values("month", "channel")
+    now = now or timezone.now()
+    in_year = Booking.objects.filter(starts_at__gte=start, starts_at__lt=end)
+    started = Case(When(starts_at__lt=now, then=Value(True)), default=Value(False),
+                   output_field=BooleanField())
+    by_state = (
+        in_year.annotate(month=ExtractMonth("starts_at"), started=started)
+        .values("month", "channel", "status", "started")
         .annotate(n=Count("id"))
         .order_by()
     )
     months = [{"reservation": 0, "walk_in": 0} for _ in range(12)]
-    for row in by_month_channel:
-        months[row["month"] - 1][row["channel"]] = row["n"]
+    states = {channel: dict.fromkeys([measures.CONSULTATIONS.code] + [
+        m.code for m in measures.BOOKING_STATES], 0) for channel in ("reservation", "walk_in")}
+    for row in by_state:
+        measure = measures.booking_measure(row["status"], started=row["started"])
+        states[row["channel"]][measure.code] += row["n"]
+        if measure is measures.CONSULTATIONS:
+            months[row["month"] - 1][row["channel"]] += row["n"]
+    bookings = in_year.filter(COUNTED)
     by_field = list(
         bookings.values("field_id", "field__name_ko", "field__order")
         .annotate(n=Count("id"), answers=Count("survey"), average=Avg("survey__score"))
         .order_by("field__order", "field_id")
     )
     satisfaction = SatisfactionSurvey.objects.filter(
-        booking__starts_at__gte=start, booking__starts_at__lt=end
+        booking__starts_at__gte=start, booking__starts_at__lt=end,
+        booking__status=BookingStatus.COMPLETED,
     ).aggregate(
         average=Avg("score"), answers=Count("id"), satisfied=Count("id", filter=Q(score__gte=4))
     )
     onsite = OnsiteEngagement.objects.filter(created_at__gte=start, created_at__lt=end).aggregate(
         engagements=Count("id", distinct=True), visits=Count("visits", distinct=True)
     )
-    return {"months": months, "by_field": by_field, "satisfaction": satisfaction, "onsite": onsite}
+    return {"months": months, "states": states, "by_field": by_field,
+            "satisfaction": satisfaction, "onsite": onsite}
 
 
 def mentoring(year: int) -> dict:
@@ -84,17 +110,21 @@ def mentoring(year: int) -> dict:
 
 
 def facilities(year: int) -> list[dict]:
+    """Per room: the confirmed reservations' count, hours and people, and each status's count."""
     start, end = year_bounds(year)
     length = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
+    confirmed = Q(status=Reservation.Status.CONFIRMED)
+    states = {f"status_{status}": Count("id", filter=Q(status=status))
+              for status in measures.RESERVATION_MEASURES}
     rows = (
-        Reservation.objects.filter(
-            status=Reservation.Status.CONFIRMED, starts_at__gte=start, starts_at__lt=end
-        )
+        Reservation.objects.filter(starts_at__gte=start, starts_at__lt=end)
         .values("facility_id", "facility__name", "facility__center", "facility__order")
-        .annotate(n=Count("id"), duration=Sum(length), people=Sum("headcount"))
+        .annotate(n=Count("id", filter=confirmed), duration=Sum(length, filter=confirmed),
+                  people=Sum("headcount", filter=confirmed), **states)
         .order_by("facility__center", "facility__order", "facility__name")
     )
-    return [{**row, "hours": round(row["duration"].total_seconds() / 3600, 1)} for row in rows]
+    return [{**row, "hours": round(row["duration"].total_seconds() / 3600, 1)
+             if row["duration"] else 0.0} for row in rows]
 
 
 def events(year: int, area: str | None) -> dict:

@@ -6,7 +6,7 @@ from meisterhub.meisters.models import Field
 from meisterhub.programs.models import Area
 
 from . import conf
-from .models import CertificateLevel
+from .models import CertificateLevel, StagedImport
 
 KIND_CHOICES = [
     ("companies", "기업"), ("meisters", "마이스터"), ("workers", "기능인력"), ("outcomes", "사업 성과"),
@@ -66,7 +66,26 @@ class WorkerForm(forms.Form):
 
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(label="가져올 자료", choices=KIND_CHOICES)
+    mode = forms.ChoiceField(
+        label="이미 있는 자료", choices=StagedImport.Mode.choices, initial=StagedImport.Mode.INSERT,
+        widget=forms.RadioSelect, required=False,
+        help_text="같은 자료는 기업은 사업자등록번호, 마이스터는 명부 ID(id), 기능인력은 "
+                  "성명·출생연도·휴대전화, 사업 성과는 사업자등록번호·연도로 찾습니다. "
+                  "'새로 추가만'은 이미 있는 자료를 오류로 알리고, '있으면 고친다'는 고칩니다 "
+                  "(빈 칸은 기존 값을 그대로 둡니다. 사업 성과는 그해 성과를 통째로 바꿉니다).")
     file = forms.FileField(label="파일 (CSV 또는 XLSX)")
+    only_good_rows = forms.BooleanField(
+        label="잘못된 행은 건너뛰고 올바른 행만 가져오기", required=False,
+        help_text="선택하지 않으면 잘못된 행이 하나라도 있을 때 아무것도 가져오지 않습니다.")
+
+    def clean_mode(self) -> str:
+        return self.cleaned_data["mode"] or StagedImport.Mode.INSERT  # the safe one
+
+
+class ImportConfirmForm(forms.Form):
+    """The person saves what the preview showed; `digest` says which preview that was."""
+
+    digest = forms.CharField(widget=forms.HiddenInput, max_length=64)
     only_good_rows = forms.BooleanField(
         label="잘못된 행은 건너뛰고 올바른 행만 가져오기", required=False,
         help_text="선택하지 않으면 잘못된 행이 하나라도 있을 때 아무것도 가져오지 않습니다.")

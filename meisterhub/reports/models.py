@@ -120,3 +120,34 @@ class ReportJob(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in {self.Status.QUEUED, self.Status.RUNNING}
+
+
+class StagedImport(models.Model):
+    """An uploaded import file kept between its preview and the person's confirmation.
+
+    The content lives in the database, not in media storage, so it is never served as a file
+    and goes with the record; only the person who uploaded it may confirm it.
+    """
+
+    class Mode(models.TextChoices):
+        INSERT = "insert", "새로 추가만"
+        UPSERT = "upsert", "있으면 고친다"
+
+    kind = models.CharField("자료 종류", max_length=20)
+    mode = models.CharField("방식", max_length=10, choices=Mode.choices, default=Mode.INSERT)
+    only_good_rows = models.BooleanField("올바른 행만 가져오기", default=False)
+    file_name = models.CharField("파일 이름", max_length=200)
+    content = models.BinaryField("파일 내용")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "가져오기 미리보기"
+        verbose_name_plural = "가져오기 미리보기"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_mode_display()})"

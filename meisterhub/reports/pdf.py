@@ -1,4 +1,8 @@
-"""The annual report as PDF (reportlab) with Debian's Nanum fonts."""
+"""The annual report as PDF (reportlab) with Debian's Nanum fonts.
+
+A heading never stands alone at a page bottom: each section heading travels with its key
+figures and each table caption with its chart and the start of its table (KeepTogether).
+"""
 
 import io
 from pathlib import Path
@@ -6,6 +10,7 @@ from pathlib import Path
 from meisterhub.core.errors import DomainError
 
 from . import conf
+from .charts import chart_data
 from .figures import fmt
 
 FONT, FONT_BOLD = "NanumGothic", "NanumGothicBold"
@@ -35,9 +40,9 @@ def _styles():
         "subtitle": ParagraphStyle("subtitle", fontName=FONT, fontSize=10, leading=14,
                                    spaceAfter=12),
         "h2": ParagraphStyle("h2", fontName=FONT_BOLD, fontSize=14, leading=20, spaceBefore=14,
-                             spaceAfter=6),
+                             spaceAfter=6, keepWithNext=1),
         "h3": ParagraphStyle("h3", fontName=FONT_BOLD, fontSize=10.5, leading=15, spaceBefore=8,
-                             spaceAfter=4),
+                             spaceAfter=4, keepWithNext=1),
         "body": ParagraphStyle("body", fontName=FONT, fontSize=9, leading=13),
         "cell": ParagraphStyle("cell", fontName=FONT, fontSize=8.5, leading=11),
         "empty": ParagraphStyle("empty", fontName=FONT_BOLD, fontSize=10, leading=14,
@@ -62,10 +67,34 @@ def _grid(rows, *, header: bool, widths=None):
     return table
 
 
+def _chart(spec: dict, number: int, caption: str, width: float):
+    from .pdf_charts import chart_drawing
+
+    return chart_drawing(spec, title=f"그림 {number}. {caption}", width=width, font=FONT,
+                         bold_font=FONT_BOLD)
+
+
+def _definitions(figures: dict, styles: dict, width: float) -> list:
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    part = figures["definitions"]
+    story = []
+    for section in part["sections"]:
+        rows = [["지표", "정의"]] + [
+            [Paragraph(m["label"], styles["cell"]), Paragraph(m["definition"], styles["cell"])]
+            for m in section["measures"]]
+        table = _grid(rows, header=True, widths=[width * 0.24, width * 0.76])
+        table.setStyle([("ALIGN", (1, 1), (-1, -1), "LEFT"), ("VALIGN", (0, 1), (-1, -1), "TOP")])
+        # The part's heading goes with its first table (keepWithNext stops at a KeepTogether).
+        head = [] if story else [Paragraph(part["title"], styles["h2"])]
+        story.append(KeepTogether([*head, Paragraph(section["title"], styles["h3"]), table]))
+    return story
+
+
 def render_pdf(figures: dict, *, progress=None) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
     register_fonts()
     styles = _styles()
@@ -79,29 +108,38 @@ def render_pdf(figures: dict, *, progress=None) -> bytes:
     if figures["is_empty"]:
         story.append(Paragraph(f"{figures['year']}년: {figures['empty_text']}.", styles["empty"]))
     sections = figures["sections"]
+    charts, chart_number = chart_data(figures), 0
     for number, section in enumerate(sections, start=1):
-        story.append(Paragraph(f"{number}. {section['title']}", styles["h2"]))
+        head = [Paragraph(f"{number}. {section['title']}", styles["h2"])]
         if section["note"]:
-            story.append(Paragraph(section["note"], styles["body"]))
+            head.append(Paragraph(section["note"], styles["body"]))
         if section["empty"]:
-            story.append(Paragraph(figures["empty_text"], styles["empty"]))
+            story.append(KeepTogether([*head, Paragraph(figures["empty_text"], styles["empty"])]))
             continue
         kpis = [[Paragraph(k["label"], styles["cell"]), fmt(k["value"])] for k in section["kpis"]]
-        story.append(_grid(kpis, header=False, widths=[width * 0.45, width * 0.25]))
+        story.append(KeepTogether(
+            [*head, _grid(kpis, header=False, widths=[width * 0.45, width * 0.25])]))
         for table in section["tables"]:
-            story.append(Paragraph(table["caption"], styles["h3"]))
+            block = [Paragraph(table["caption"], styles["h3"])]
             if not table["rows"]:
-                story.append(Paragraph(figures["empty_text"], styles["body"]))
+                story.append(KeepTogether([*block, Paragraph(figures["empty_text"],
+                                                             styles["body"])]))
                 continue
+            if table["id"] in charts:
+                chart_number += 1
+                block.append(_chart(charts[table["id"]], chart_number, table["caption"], width))
+                block.append(Spacer(1, 2 * mm))
             first = width * 0.34
             rest = (width - first) / max(len(table["columns"]) - 1, 1)
             rows = [table["columns"]] + [
                 [Paragraph(str(row[0]), styles["cell"]), *(fmt(v) for v in row[1:])]
                 for row in table["rows"]]
-            story.append(_grid(rows, header=True,
+            block.append(_grid(rows, header=True,
                                widths=[first] + [rest] * (len(table["columns"]) - 1)))
+            story.append(KeepTogether(block))
         story.append(Spacer(1, 4 * mm))
         if progress:
             progress(number / len(sections))
+    story.extend(_definitions(figures, styles, width))
     doc.build(story)
     return buffer.getvalue()

@@ -42,7 +42,9 @@ def request_annual_report(*, actor, year: int, area: str | None = None) -> Repor
                    changes={"year": [None, year], "area": [None, area]})
     from .tasks import build_report_task
 
-    transaction.on_commit(lambda: build_report_task.enqueue(job.pk))
+    # robust: a queue that is down must not turn the saved request into an error page; the
+    # clock's sweep (job_recovery.py) queues the job again.
+    transaction.on_commit(lambda: build_report_task.enqueue(job.pk), robust=True)
     return job
 
 
@@ -54,8 +56,13 @@ def _set_progress(job: ReportJob, percent: int, **fields) -> None:
 
 def run_report_job(job_id: int, *, progress=None) -> ReportJob:
     """Build the PDF and XLSX of a queued job; a failure is recorded on the job, not raised."""
+    # Claimed by a conditional update, so a job queued twice (or picked by two workers on
+    # different machines) is built once.
+    claimed = ReportJob.objects.filter(
+        pk=job_id, status__in=[ReportJob.Status.QUEUED, ReportJob.Status.FAILED]
+    ).update(status=ReportJob.Status.RUNNING, progress=0, error="")
     job = ReportJob.objects.get(pk=job_id)
-    if job.status not in {ReportJob.Status.QUEUED, ReportJob.Status.FAILED}:
+    if not claimed:
         return job
 
     def step(percent):

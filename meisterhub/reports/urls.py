@@ -13,5 +13,6 @@ urlpatterns = [
     path("workers/<int:pk>/", workers.worker_detail, name="worker_detail"),
     path("transfer/", transfer.transfer, name="transfer"),
     path("transfer/import/", transfer.import_view, name="import"),
+    path("transfer/import/<int:pk>/confirm/", transfer.import_confirm, name="import_confirm"),
     path("transfer/export/", transfer.export_view, name="export"),
 ]

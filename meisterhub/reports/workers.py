@@ -151,6 +151,52 @@ def register_skilled_worker(
     return worker
 
 
+def _masked(snapshot: dict) -> dict:
+    return snapshot | {"phone": "***", "email": "***" if snapshot.get("email") else ""}
+
+
+@transaction.atomic
+def update_skilled_worker(
+    *, actor, worker: SkilledWorker, changes: dict, field_codes: list[str] | None = None,
+    certificates: list[CertificateData] | None = None,
+) -> SkilledWorker:
+    """Change a registered worker (an import with '있으면 고친다'); None leaves a list alone.
+
+    Name, birth year and phone are who the person is: they are not changed here.
+    """
+    if not is_staff_user(actor):
+        raise DomainError("운영자만 기능인력을 고칠 수 있습니다.", code="forbidden")
+    worker = SkilledWorker.objects.select_for_update().get(pk=worker.pk)
+    before_fields = sorted(worker.fields.values_list("code", flat=True))
+    before_certificates = sorted(worker.certificates.values_list("name", flat=True))
+    current = {f.name: getattr(worker, f.attname) for f in SkilledWorker._meta.concrete_fields}
+    clean = clean_worker(current | changes | {"phone": worker.phone})
+    clean = {k: v for k, v in clean.items() if k not in ("name", "birth_year", "phone")}
+    before = history.snapshot(worker)
+    for name, value in clean.items():
+        setattr(worker, name, value)
+    worker.save()
+    after = history.snapshot(worker)
+    diff = history.diff(_masked(before), _masked(after))
+    diff.pop("updated_at", None)
+    if before["email"] != after["email"]:  # that it changed, never the address itself
+        diff["email"] = ["***" if before["email"] else "", "***" if after["email"] else ""]
+    if field_codes is not None and sorted(field_codes) != before_fields:
+        worker.fields.set(field_codes)
+        diff["fields"] = [before_fields, sorted(field_codes)]
+    if certificates is not None and sorted(c.name for c in certificates) != before_certificates:
+        worker.certificates.all().delete()
+        Certificate.objects.bulk_create(
+            [Certificate(worker=worker, level=c.level, name=c.name, acquired_year=c.acquired_year)
+             for c in certificates]
+        )
+        diff["certificates"] = [before_certificates, sorted(c.name for c in certificates)]
+    if diff:
+        history.record(actor=actor, action="reports.skilledworker.updated", instance=worker,
+                       changes=diff)
+    return worker
+
+
 @transaction.atomic
 def delete_skilled_worker(*, actor, worker: SkilledWorker) -> None:
     """Consent withdrawn: the person's data goes, a History row without personal data stays."""

@@ -36,6 +36,19 @@ def _sheet_name(number: int, title: str) -> str:
     return name[:31]
 
 
+def _definitions_sheet(book, part: dict) -> None:
+    """What each figure counts, in the same words as the dashboard and the PDF."""
+    sheet = book.create_sheet(part["title"])
+    _write_row(sheet, [part["title"]], bold=True)
+    sheet.append([])
+    _write_row(sheet, ["부문", "지표", "정의"], bold=True, fill=HEADER_FILL)
+    for section in part["sections"]:
+        for measure in section["measures"]:
+            append_text_safe(sheet, [section["title"], measure["label"], measure["definition"]])
+    for row in sheet.iter_rows(min_row=4, min_col=3, max_col=3):
+        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+
+
 def render_xlsx(figures: dict) -> bytes:
     book = Workbook()
     summary = book.active
@@ -50,6 +63,7 @@ def render_xlsx(figures: dict) -> bytes:
     for section in figures["sections"]:
         for kpi in section["kpis"]:
             append_text_safe(summary, [section["title"], kpi["label"], kpi["value"]])
+    _definitions_sheet(book, figures["definitions"])
     for number, section in enumerate(figures["sections"], start=1):
         sheet = book.create_sheet(_sheet_name(number, section["title"]))
         _write_row(sheet, [section["title"]], bold=True)
@@ -76,6 +90,7 @@ def render_xlsx(figures: dict) -> bytes:
         for letter in "BCDEFG":
             sheet.column_dimensions[letter].width = 18
         sheet["A1"].alignment = Alignment(vertical="center")
+    book[figures["definitions"]["title"]].column_dimensions["C"].width = 90
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

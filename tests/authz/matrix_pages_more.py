@@ -123,6 +123,24 @@ def _worker_file(w, role) -> dict:
     return {"kind": "workers", "file": upload}
 
 
+def _staged_import(w):
+    """Staff's own preview of the one-row worker file, made once per world."""
+    from meisterhub.reports.importing.staging import stage_import
+
+    if not hasattr(w, "staged_import"):
+        upload = _worker_file(w, "staff")["file"]
+        w.staged_import, _ = stage_import(actor=w.users["staff"], kind="workers",
+                                          mode="insert", upload=upload)
+    return w.staged_import
+
+
+def _confirm_body(w, role) -> dict:
+    from meisterhub.reports.importing.staging import preview_staged_import
+
+    staged = _staged_import(w)
+    return {"digest": preview_staged_import(actor=staged.created_by, staged=staged).digest}
+
+
 EVENTS = [
     page("events:list", read=PUBLIC),
     page("events:detail", lambda w: (w.event.pk,), read=PUBLIC),
@@ -315,6 +333,9 @@ REPORTS = [
     page("reports:worker_detail", lambda w: (w.worker.pk,), read=STAFF),
     page("reports:transfer", read=STAFF),
     page("reports:import", write=STAFF, body=_worker_file),
+    # Only the staff member who uploaded the file may confirm its preview.
+    page("reports:import_confirm", lambda w: (_staged_import(w).pk,), write=STAFF,
+         body=_confirm_body),
     # A full (unmasked) export is logged as a personal-data access.
     page("reports:export", write=STAFF,
          body=lambda w, r: {"kind": "workers", "format": "csv", "unmasked": "on",

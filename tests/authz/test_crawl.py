@@ -40,9 +40,12 @@ def _links(html: str, base: str) -> list[str]:
     return found
 
 
-def crawl(client, *, signed_in: bool) -> tuple[int, list[tuple[str, int, str]]]:
+def crawl(
+    client, *, signed_in: bool, html_pages: list[str] | None = None
+) -> tuple[int, list[tuple[str, int, str]]]:
     """(pages visited, [(url, status, found on)]) for every link answering 4xx/5xx, and, for a
-    signed-in role, every link that sends it to the login page (it is already signed in)."""
+    signed-in role, every link that sends it to the login page (it is already signed in).
+    `html_pages`, when given, receives every URL answering a whole HTML page (tests/a11y)."""
     queue = deque([("/", "start"), ("/accounts/me/", "start")])
     seen: set[str] = set()
     variants: dict[str, int] = {}
@@ -63,7 +66,11 @@ def crawl(client, *, signed_in: bool) -> tuple[int, list[tuple[str, int, str]]]:
         ):
             broken.append((url, response.status_code, origin))
             continue
-        if "text/html" not in response.get("Content-Type", "") or url.startswith(ADMIN_PREFIX):
+        if "text/html" not in response.get("Content-Type", ""):
+            continue
+        if html_pages is not None and not final and b"<html" in response.content[:500]:
+            html_pages.append(url)
+        if url.startswith(ADMIN_PREFIX):
             continue
         for link in _links(response.content.decode(), url):
             if link not in seen:

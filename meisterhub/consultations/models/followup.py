@@ -43,6 +43,11 @@ class ConsultationRecord(models.Model):
     def __str__(self) -> str:
         return f"상담일지 · {self.booking}"
 
+    @property
+    def has_follow_up(self) -> bool:
+        """Lists leave the follow-up out when there is none, instead of printing "없음"."""
+        return self.follow_up != FollowUp.NONE
+
 
 class OnsiteEngagement(models.Model):
     """현장애로 지원: a problem one sitting could not solve, followed up with site visits."""

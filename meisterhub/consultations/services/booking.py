@@ -21,9 +21,8 @@ from ..models import (
 )
 from ..notices import booking_notice
 from ..permissions import is_own_meister, member_company_ids
-from ..slots import RotationCalendar, aware, unavailable_reason
-
-TAKEN = "이미 예약된 시간입니다."
+from ..slots import RotationCalendar, aware
+from ..window import bookable_slot, slot_taken
 
 
 def _notify(booking: Booking, kind: str) -> None:
@@ -61,9 +60,7 @@ def book_consultation(
         checked = check_attachments(attachments)
     except ValidationError as error:
         raise DomainError(error.messages[0], field="attachments") from None
-    reason, slot = unavailable_reason(meister.pk, starts_at)
-    if reason:
-        raise DomainError(reason, field="slot", code="conflict" if reason == TAKEN else "invalid")
+    slot = bookable_slot(meister.pk, starts_at)
     request = ConsultationRequest.objects.create(
         company=company, requester=actor, field=field, problem=problem.strip()
     )
@@ -83,11 +80,11 @@ def book_consultation(
         with transaction.atomic():
             booking.save()
     except IntegrityError:
-        raise DomainError(TAKEN, field="slot", code="conflict") from None
+        raise slot_taken(meister.pk, slot.starts_at) from None
     except OperationalError as error:
         if not lost_insert_race(error):
             raise
-        raise DomainError(TAKEN, field="slot", code="conflict") from None
+        raise slot_taken(meister.pk, slot.starts_at) from None
     for upload, kind in checked:
         RequestAttachment.objects.create(
             request=request,

@@ -20,8 +20,9 @@ from .. import conf
 from ..models import Booking, BookingStatus
 from ..notices import booking_notice
 from ..permissions import is_own_meister, member_company_ids
-from ..slots import unavailable_reason
-from .booking import TAKEN, _locked
+from ..slots import SlotTaken
+from ..window import bookable_slot
+from .booking import _locked
 
 # What the diff of a decision shows (and what a stale save lists).
 TRACKED = [
@@ -92,11 +93,11 @@ def _save(actor, booking: Booking, before: dict, action: str) -> Booking:
         with transaction.atomic():
             booking.save()
     except IntegrityError:
-        raise DomainError(SLOT_TAKEN, field="slot", code="conflict") from None
+        raise SlotTaken(SLOT_TAKEN) from None
     except OperationalError as error:
         if not lost_insert_race(error):
             raise
-        raise DomainError(SLOT_TAKEN, field="slot", code="conflict") from None
+        raise SlotTaken(SLOT_TAKEN) from None
     history.record(
         actor=actor,
         action=action,
@@ -107,12 +108,7 @@ def _save(actor, booking: Booking, before: dict, action: str) -> Booking:
 
 
 def _free_slot(meister_id: int, starts_at: datetime, ends_at: datetime | None = None):
-    reason, slot = unavailable_reason(meister_id, starts_at, ends_at)
-    if reason == TAKEN:
-        raise DomainError(SLOT_TAKEN, field="slot", code="conflict")
-    if reason:
-        raise DomainError(reason, field="slot")
-    return slot
+    return bookable_slot(meister_id, starts_at, ends_at, taken_message=SLOT_TAKEN)
 
 
 @transaction.atomic

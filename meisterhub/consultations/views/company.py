@@ -1,13 +1,9 @@
 """The company member's side: request, my consultations, cancel, survey, attachments."""
 
-from datetime import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from meisterhub.core.errors import DomainError
@@ -16,9 +12,10 @@ from meisterhub.core.http import is_htmx
 
 from .. import services
 from ..forms import BookingRequestForm, RecordForm, SurveyForm
-from ..models import BookingStatus, RequestAttachment
+from ..models import RequestAttachment
 from ..permissions import access_booking, can_view_booking, is_own_meister, member_company_ids
-from ..selectors import bookings_visible_to, my_consultations
+from ..selectors import my_consultations
+from ..slots import SlotTaken
 from .common import run_action
 
 SAFE_INLINE = {"image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"}
@@ -43,17 +40,20 @@ def new(request):
                     company=data["company"],
                     field=data["field"],
                     meister=data["meister"],
-                    starts_at=datetime.fromisoformat(data["slot"]),
+                    starts_at=data["slot"],
                     problem=data["problem"],
                     attachments=data["attachments"],
                 )
+            except SlotTaken as error:
+                form.show_taken(error)
             except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
                 messages.success(request, "상담 신청이 접수되었습니다. 확정되면 알려 드립니다.")
                 return redirect("consultations:detail", booking.pk)
     else:
-        initial = {k: request.GET[k] for k in ("field", "meister") if request.GET.get(k)}
+        # The month calendar links a day's first free slot (`slot`); the form offers the rest.
+        initial = {k: request.GET[k] for k in ("field", "meister", "slot") if request.GET.get(k)}
         companies = member_company_ids(request.user)
         if len(companies) == 1:
             initial["company"] = next(iter(companies))
@@ -65,19 +65,7 @@ def new(request):
 
 @login_required
 def my(request):
-    context = my_consultations(request.user)
-    # Proposals and bookings the meister's schedule broke wait for the company's answer.
-    waiting = (BookingStatus.PROPOSED, BookingStatus.NEEDS_CHANGE)
-    context["awaiting"] = list(
-        bookings_visible_to(request.user)
-        .filter(
-            Q(starts_at__gt=timezone.now()) | Q(proposed_starts_at__gt=timezone.now()),
-            status__in=waiting,
-        )
-        .order_by("starts_at")[:50]
-    )
-    context["past"] = [b for b in context["past"] if b not in context["awaiting"]]
-    return render(request, "consultations/my.html", context)
+    return render(request, "consultations/my.html", my_consultations(request.user))
 
 
 @login_required

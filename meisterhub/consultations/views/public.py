@@ -1,22 +1,40 @@
 from datetime import date
+from urllib.parse import urlencode
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from meisterhub.core.http import is_htmx
+from meisterhub.core.page_cache import cached_fragment
+from meisterhub.meisters.forms import MeisterFilterForm
 from meisterhub.meisters.models import Meister
 
-from ..schedule import month_view, pattern_label, week_view
+from ..schedule import month_view
+from ..week_schedule import WEEKDAY_NAMES, render_rows, week_page
+from ..window import booking_window
 
 
 @require_GET
 def week(request):
-    columns = week_view()
-    for column in columns:
-        for block in column.entries:
-            block.pattern_label = pattern_label(block)
-    return render(request, "consultations/week.html", {"columns": columns})
+    """A page of meisters (filter by field, weekday, name), each row cached per meister."""
+    form = MeisterFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+
+    def build() -> dict:
+        page = week_page(filters, request.GET.get("page"))
+        kept = {name: filters[name] for name in ("field", "weekday", "q") if filters.get(name)}
+        query = urlencode(kept) + "&" if kept else ""
+        return {"page": page, "rows": render_rows(page), "days": WEEKDAY_NAMES, "query": query}
+
+    results = cached_fragment(
+        request, "consultations.week", template="consultations/partials/week_results.html",
+        stamp_names=["rotation"], build=build,
+    )
+    if is_htmx(request):
+        return HttpResponse(results)
+    return render(request, "consultations/week.html", {"form": form, "results": results})
 
 
 @require_GET
@@ -25,6 +43,7 @@ def meister_month(request, pk: int):
     if meister is None:
         raise Http404("마이스터를 찾을 수 없습니다.")
     today = timezone.localdate()
+    window = booking_window()
     try:
         first = date.fromisoformat(f"{request.GET.get('month', '')}-01")
     except ValueError:
@@ -38,7 +57,8 @@ def meister_month(request, pk: int):
         "consultations/month.html",
         {
             "meister": meister,
-            "weeks": month_view(meister, first.year, first.month),
+            "weeks": month_view(meister, first.year, first.month, now=window.now),
+            "window": window,
             "first": first,
             "previous": previous,
             "following": following,

@@ -13,13 +13,13 @@ from meisterhub.core.errors import DomainError
 from meisterhub.core.history_text import readable
 from meisterhub.core.models import History
 
-from .. import conf
 from ..forms_rotation import BlockForm, LeaveForm, active_meisters
 from ..models import MeisterLeave, RotationBlock
 from ..permissions_rotation import access_leave, access_schedule_meister
 from ..rotation_board import upcoming_slots
 from ..schedule import pattern_label
 from ..services.rotation import BookingsAffected, declare_leave, withdraw_leave
+from ..window import booking_window
 from .common import meister_required
 from .rotation import _back, _manager
 
@@ -44,7 +44,7 @@ def my_schedule(request, meister):
     )
     for leave in leaves:
         leave.can_withdraw = leave.starts_on > today
-    weeks = conf.booking_weeks()
+    window = booking_window()
     return render(
         request,
         "consultations/rotation/my_schedule.html",
@@ -52,8 +52,8 @@ def my_schedule(request, meister):
             "meister": meister,
             "blocks": blocks,
             "leaves": leaves,
-            "slot_days": upcoming_slots(meister, weeks=weeks),
-            "weeks": weeks,
+            "slot_days": upcoming_slots(meister, now=window.now),
+            "window": window,
             "block_form": BlockForm(),
             "leave_form": LeaveForm(),
             "history": _schedule_history(blocks, leaves),

@@ -17,7 +17,7 @@ def test_reserve_a_room_through_the_week_calendar(page, member_a, company_a):
     page.click("a[data-nav=next]")  # htmx swaps the calendar to next week
     page.wait_for_selector(f"td[data-start^='{target.isoformat()}T09:00']")
     assert page.url.endswith(f"day={target.isoformat()}")
-    page.click(f"a[aria-label='{target.month}월 {target.day}일 14:00 예약하기']")
+    page.get_by_role("link", name=f"예약 가능 {target.month}월 {target.day}일 14:00").click()
     assert page.input_value("#id_start") == "14:00"
     assert page.input_value("#id_day") == target.isoformat()
     page.fill("#id_purpose", "시리즈A 투자자 미팅")

@@ -21,13 +21,17 @@ def test_inbox_badge_and_open_marks_read_and_goes_to_the_record(client):
     _notice(user, "e1", "/events/")
     _notice(user, "e2", "/facilities/my/")
     client.force_login(user)
-    assert "알림 2건 안 읽음" in client.get(reverse("notifications:badge")).content.decode()
+    assert 'badge">2</span><span class="sr-only"> (안 읽음)' in client.get(
+        reverse("notifications:badge")
+    ).content.decode()
     page = client.get(reverse("notifications:inbox")).content.decode()
     assert "제목 e1" in page and "제목 e2" in page and "읽지 않은 알림 2건" in page
     message = Message.objects.get(channel=Channel.IN_APP, subject="제목 e2")
     response = client.post(reverse("notifications:open", args=[message.pk]))
     assert response.status_code == 302 and response["Location"] == "/facilities/my/"
-    assert "알림 1건 안 읽음" in client.get(reverse("notifications:badge")).content.decode()
+    assert 'badge">1</span><span class="sr-only"> (안 읽음)' in client.get(
+        reverse("notifications:badge")
+    ).content.decode()
     client.post(reverse("notifications:mark_all_read"))
     assert services.unread_count(user) == 0
 

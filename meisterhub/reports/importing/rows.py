@@ -34,7 +34,7 @@ def _choice(value, choices, label: str, default=None) -> str:
     for code, name in choices:
         if raw in (code, name):
             return code
-    raise DomainError(f"{label} '{raw or '빈칸'}'을(를) 알 수 없습니다.")
+    raise DomainError(f"{label} '{raw or '빈칸'}'을(를) 알 수 없습니다.", field=label)
 
 
 def _date(value, label: str) -> date | None:
@@ -48,24 +48,27 @@ def _date(value, label: str) -> date | None:
     try:
         return date.fromisoformat(raw.replace(".", "-").replace("/", "-"))
     except ValueError:
-        raise DomainError(f"{label} '{raw}'은(는) 날짜가 아닙니다 (예: 2025-03-01).") from None
+        raise DomainError(f"{label} '{raw}'은(는) 날짜가 아닙니다 (예: 2025-03-01).",
+                          field=label) from None
 
 
 def clean_company(row: dict, industries: set[str]) -> dict:
-    try:
-        brn = normalize_brn(text(row.get("사업자등록번호")))
-        phone = normalize_phone(text(row.get("대표전화")))
-    except ValidationError as exc:
-        raise DomainError(exc.messages[0]) from None
+    """The company's fields from one row; a DomainError names the column (field) at fault."""
+    for column, normalize in (("사업자등록번호", normalize_brn), ("대표전화", normalize_phone)):
+        try:
+            normalize(text(row.get(column)))
+        except ValidationError as exc:
+            raise DomainError(exc.messages[0], field=column) from None
+    brn, phone = normalize_brn(text(row["사업자등록번호"])), normalize_phone(text(row.get("대표전화")))
     missing = [h for h in COMPANY_REQUIRED if not text(row.get(h))]
     if missing:
-        raise DomainError(f"필수 항목이 비어 있습니다: {', '.join(missing)}")
+        raise DomainError(f"필수 항목이 비어 있습니다: {', '.join(missing)}", field=missing[0])
     industry = text(row.get("업종코드"))
     if industry not in industries:
-        raise DomainError(f"업종코드 '{industry}'는 KSIC 목록에 없습니다.")
+        raise DomainError(f"업종코드 '{industry}'는 KSIC 목록에 없습니다.", field="업종코드")
     employees = integer(row.get("근로자수") or 0, "근로자수")
     if employees < 0:
-        raise DomainError("근로자수는 0 이상이어야 합니다.")
+        raise DomainError("근로자수는 0 이상이어야 합니다.", field="근로자수")
     return {
         "brn": brn, "name": text(row["기업명"])[:100], "representative": text(row["대표자"])[:50],
         "industry_id": industry,
@@ -81,7 +84,7 @@ def clean_worker_row(row: dict, known_fields: set[str]) -> tuple[dict, list[str]
              if c.strip()]
     unknown = [c for c in codes if c not in known_fields]
     if unknown:
-        raise DomainError(f"알 수 없는 기술분야 코드: {', '.join(unknown)}")
+        raise DomainError(f"알 수 없는 기술분야 코드: {', '.join(unknown)}", field="기술분야")
     data = {
         "name": text(row.get("성명")),
         "birth_year": integer(row.get("출생연도"), "출생연도"),

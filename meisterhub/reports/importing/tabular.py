@@ -46,7 +46,7 @@ def text(value) -> str:
 def integer(value, label: str) -> int:
     raw = text(value).replace(",", "")
     if not raw.lstrip("-").isdigit():
-        raise DomainError(f"{label}은(는) 숫자여야 합니다 ('{text(value) or '빈칸'}').")
+        raise DomainError(f"{label}은(는) 숫자여야 합니다 ('{text(value) or '빈칸'}').", field=label)
     return int(raw)
 
 

@@ -37,6 +37,19 @@ def test_staff_filter_the_dashboard_and_download_the_report(page, taxonomy, staf
         "document.querySelector('canvas[data-chart=\"consultations-month\"]').dataset.drawn")
     assert page.evaluate("typeof Chart") == "function"
     assert errors == []
+    # The measures are defined in words on the page, and the link to them works.
+    page.get_by_role("link", name="지표 정의").click()
+    definitions = page.get_by_role("region", name="지표 정의")
+    assert definitions.is_visible()
+    assert "‘완료’(상담 완료)인 건수" in definitions.locator(
+        '[data-measure="consultations.completed"]').inner_text()
+    status = page.locator("#table-consultations-status tbody tr").last.inner_text().split()
+    assert status == ["합계", "4", "0", "0", "0", "1", "0"]
+    # With a year of data (charts, status tables, definitions) axe finds nothing serious.
+    from tests.a11y.axe import violations
+
+    failing = [v.describe() for v in violations(page, role="staff", url=page.url) if v.failing]
+    assert failing == []
 
     page.get_by_role("button", name="성과 보고서 만들기 (PDF·XLSX)").click()
     page.wait_for_url("**/reports/annual/*/")

@@ -112,7 +112,12 @@ def test_only_staff_may_request_or_download(client, db, staff_user, member_a,
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    downloaded = b"".join(response.streaming_content)
+    assert downloaded.startswith(b"%PDF")
+    # The file handed out is the job's report, whole, not any PDF.
+    job.refresh_from_db()
+    assert downloaded == job.pdf_file.read()
+    assert "2020년 성과 보고 (성과공유회 자료)" in pdf_text(downloaded)
     assert client.get(reverse("reports:report_file", args=[job.pk, "exe"])).status_code == 404
 
 
@@ -145,6 +150,16 @@ def test_command_builds_both_files(db, capsys):
     call_command("build_annual_report", "--year", "2019")
     job = ReportJob.objects.get()
     assert job.status == "done"
-    assert job.pdf_file.read().startswith(b"%PDF")
+    data = job.pdf_file.read()
+    assert data.startswith(b"%PDF")
+    # A readable report of that year: every section and the definitions, and both files.
+    text = pdf_text(data)
+    figures = annual_figures(2019)
+    assert "2019년 성과 보고 (성과공유회 자료)" in text
+    for number, section in enumerate(figures["sections"], start=1):
+        assert f"{number}. {section['title']}" in text
+    assert "지표 정의" in text and "상담 건수" in text
+    sheets = xlsx_values(job.xlsx_file.read())
+    assert list(sheets)[:2] == ["요약", "지표 정의"] and len(sheets) == 2 + len(figures["sections"])
     out = capsys.readouterr()
     assert "완료" in out.out and "보고서 생성" in out.err

@@ -147,8 +147,13 @@ def test_pages_are_staff_only_and_show_row_errors(client, taxonomy, staff_user, 
     response = client.post(reverse("reports:import"), {
         "kind": "workers", "file": csv_upload(WORKER_HEADER, BAD_WORKERS)})
     html = response.content.decode()
+    assert response.status_code == 200  # the preview, which saves nothing
+    assert "아직 아무것도 저장하지 않았습니다" in html and "4행" in html
+    confirm = reverse("reports:import_confirm", args=[response.context["staged"].pk])
+    response = client.post(confirm, {"digest": response.context["plan"].digest})
     assert response.status_code == 400
-    assert "아무것도 저장하지 않았습니다" in html and "4행" in html
+    assert "아무것도 저장하지 않았습니다" in response.content.decode()
+    assert SkilledWorker.objects.count() == 0
     response = client.post(reverse("reports:import"), {
         "kind": "workers", "file": SimpleUploadedFile("x.xlsx", b"not a zip")})
     assert response.status_code == 400 and "엑셀(XLSX) 파일이 아닙니다" in response.content.decode()
