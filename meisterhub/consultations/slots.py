@@ -7,11 +7,10 @@ queries; everything else is plain Python over those rows.
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 
-import holidays
 from django.utils import timezone
 
+from meisterhub.core.calendar_kr import korean_holidays
 from meisterhub.core.errors import DomainError
 
 from . import conf
@@ -89,18 +88,6 @@ def block_occurs_on(block: RotationBlock, day: date, ab_anchor: date | None = No
         weeks = (monday_of(day) - monday_of(ab_anchor or conf.ab_anchor())).days // 7
         return ("A" if weeks % 2 == 0 else "B") == block.ab_week
     return True
-
-
-def korean_holidays(start: date, end: date) -> dict[date, str]:
-    """Public holidays, lunar ones and substitute days included, with Korean names."""
-    return dict(_holidays_of_years(start.year, end.year))
-
-
-@lru_cache(maxsize=16)
-def _holidays_of_years(first: int, last: int) -> tuple:
-    # Building the table costs ~0.3 s the first time; holidays of a year do not change.
-    found = holidays.country_holidays("KR", years=range(first, last + 1), language="ko")
-    return tuple(found.items())
 
 
 def aware(day: date, moment: time, tz=None) -> datetime:

@@ -1,18 +1,12 @@
 """Response deadlines in business days: weekends and Korean public holidays do not count."""
 
 from datetime import date, timedelta
-from functools import lru_cache
 
-import holidays
-
-
-@lru_cache(maxsize=16)
-def _korean_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("KR", years=year).keys())
+from meisterhub.core.calendar_kr import is_public_holiday
 
 
 def is_business_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _korean_holidays(day.year)
+    return day.weekday() < 5 and not is_public_holiday(day)
 
 
 def add_business_days(start: date, count: int) -> date:

@@ -7,6 +7,8 @@ plus the overlap check in the IMMEDIATE transaction.
 
 from django.db import migrations
 
+from meisterhub.core.migration_ops import PostgresOnlySQL
+
 CONSTRAINT = "booking_no_overlap_active"
 CREATE = f"""
 CREATE EXTENSION IF NOT EXISTS btree_gist;
@@ -17,17 +19,7 @@ WHERE (status IN ('requested', 'confirmed', 'completed') AND channel = 'reservat
 DROP = f"ALTER TABLE consultations_booking DROP CONSTRAINT IF EXISTS {CONSTRAINT};"
 
 
-class PostgreSQLOnly(migrations.RunSQL):
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
-
-
 class Migration(migrations.Migration):
     dependencies = [("consultations", "0001_initial")]
 
-    operations = [PostgreSQLOnly(CREATE, DROP)]
+    operations = [PostgresOnlySQL(CREATE, DROP)]

@@ -1,7 +1,7 @@
 # Two active reservations of one room never hold it at the same time (buffer included).
 from django.db import migrations
 
-from meisterhub.facilities.db import PostgresOnlySQL
+from meisterhub.core.migration_ops import PostgresOnlySQL
 
 
 class Migration(migrations.Migration):
