@@ -35,7 +35,7 @@ _CAUSE_AFTER = re.compile(
     r"|불량(?:인지|인가)|로\s*인한|으로\s*인한|에서\s*오는)"
 )
 _CAUSE_BEFORE = re.compile(
-    r"(?:원인은|원인이|원인으로|이유는|due to|caused by|because of|root cause is|from)\s*$",
+    r"(?:원인은|원인이|원인으로|이유는|due to|caused by|because of|root cause is)\s*$",
     re.IGNORECASE,
 )
 _ENGLISH = re.compile(r"[A-Za-z]")
