@@ -88,6 +88,27 @@ class Server:
         raise RuntimeError(f"gunicorn not ready in {timeout}s:\n{self.log.read_text()[-3000:]}")
 
 
+def gunicorn_argv(port: int, workers: int, extra: tuple[str, ...] = ()) -> list[str]:
+    """The load harness's gunicorn command (also the scale drill's app servers)."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "bench.load_wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--timeout",
+        "30",
+        "--graceful-timeout",
+        "5",
+        "--backlog",
+        "256",
+        *extra,
+    ]
+
+
 @contextlib.contextmanager
 def gunicorn(env: dict, *, workers: int = 4, log_dir: Path, extra: tuple[str, ...] = ()):
     """`extra`: more gunicorn arguments, e.g. ("-c", "config/gunicorn.conf.py") for --preload."""
@@ -95,23 +116,7 @@ def gunicorn(env: dict, *, workers: int = 4, log_dir: Path, extra: tuple[str, ..
     log = log_dir / "gunicorn.log"
     with log.open("w") as out:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "bench.load_wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-                "--timeout",
-                "30",
-                "--graceful-timeout",
-                "5",
-                "--backlog",
-                "256",
-                *extra,
-            ],
+            gunicorn_argv(port, workers, extra),
             env=env,
             cwd=ROOT,
             stdout=out,

@@ -9,12 +9,11 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 from bench.ops.client import Session
-from bench.ops.server import ROOT, children_of
+from bench.ops.server import ROOT, children_of, gunicorn_argv
 from bench.pgcluster import free_port
 
 
@@ -228,23 +227,7 @@ def haproxy_servers(sock: Path) -> dict:
 
 
 def app_server(name: str, port: int, env: dict, workdir: Path, workers: int) -> Proc:
-    argv = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "bench.load_wsgi:application",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--timeout",
-        "30",
-        "--graceful-timeout",
-        "5",
-        "--backlog",
-        "256",
-    ]
-    return Proc(name, argv, env=env, log_dir=workdir)
+    return Proc(name, gunicorn_argv(port, workers), env=env, log_dir=workdir)
 
 
 def wait_app(proc: Proc, port: int, workers: int, timeout: float = 120) -> None:
