@@ -7,19 +7,36 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench lint vendor font-deps browser-deps scale-deps scale-drill clean
+.PHONY: run test bench lint lock vendor font-deps browser-deps scale-deps scale-drill clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
-$(VENV)/.deps: pyproject.toml | $(PY)
-	$(PIP) install --quiet -e .
+# Every Python package comes pinned from the lock files (requirements/); the project itself is
+# installed on top without resolving again.
+$(VENV)/.deps: requirements/run.txt pyproject.toml | $(PY)
+	$(PIP) install --quiet -r requirements/run.txt
+	$(PIP) install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.test-deps: pyproject.toml $(VENV)/.deps
-	$(PIP) install --quiet -e '.[test]'
+$(VENV)/.test-deps: requirements/test.txt $(VENV)/.deps
+	$(PIP) install --quiet -r requirements/test.txt
+	$(PIP) install --quiet --no-deps -e .
 	touch $@
+
+# `make lock` re-resolves the lock files from pyproject.toml (Linux x86_64, Python 3.11) with
+# pip-tools in a venv of its own, keeping each pin that still fits; `make lock UPGRADE=1` takes
+# the newest releases inside pyproject's bounds. test.txt is held to run.txt's pins.
+LOCK_VENV := .venv-lock
+PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet \
+	--strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
+lock:
+	@test -x $(LOCK_VENV)/bin/pip-compile || \
+		($(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet 'pip-tools>=7.4,<8')
+	$(PIP_COMPILE) --output-file requirements/run.txt pyproject.toml
+	$(PIP_COMPILE) --extra test --constraint requirements/run.txt \
+		--output-file requirements/test.txt pyproject.toml
 
 # KRDS and htmx come from the npm registry and are copied into static/ at build (no CDN).
 vendor: meisterhub/static/vendor/.stamp
@@ -45,10 +62,10 @@ run: $(VENV)/.deps vendor font-deps
 
 test: $(VENV)/.test-deps vendor browser-deps
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --durations=15
 	@if $(PY) scripts/pg_reachable.py "$(PG_TEST_URL)"; then \
 		echo "== PostgreSQL reachable: running the suite again on PostgreSQL =="; \
-		DATABASE_URL="$(PG_TEST_URL)" $(VENV)/bin/pytest; \
+		DATABASE_URL="$(PG_TEST_URL)" $(VENV)/bin/pytest --durations=15; \
 	else echo "== PostgreSQL not reachable: suite ran on SQLite only =="; fi
 
 bench: $(VENV)/.test-deps vendor
@@ -71,4 +88,4 @@ lint: $(VENV)/.test-deps
 	$(VENV)/bin/ruff format --check .
 
 clean:
-	rm -rf $(VENV) node_modules meisterhub/static/vendor db.sqlite3
+	rm -rf $(VENV) $(LOCK_VENV) node_modules meisterhub/static/vendor db.sqlite3 staticfiles

@@ -111,7 +111,17 @@ def page(browser, live_server):
     context.close()
 
 
+ONCE_ON_SQLITE = pytest.mark.skip(
+    reason="pages do not depend on the database: browser tests run once, on SQLite"
+)
+
+
 def pytest_collection_modifyitems(config, items):
+    # Browser tests run on one database unless they drive something that does depend on it.
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        for item in items:
+            if item.get_closest_marker("browser") and not item.get_closest_marker("every_database"):
+                item.add_marker(ONCE_ON_SQLITE)
     # Browser tests last: they need a flushed, transactional database.
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -120,7 +120,7 @@ def notify(
     content_type = ContentType.objects.get_for_model(record)
     url = absolute(link)
     now = timezone.now()
-    created = []
+    rows: dict[str, dict] = {}
     seen = set()
     for recipient in recipients:
         if recipient.ident in seen:
@@ -160,12 +160,40 @@ def notify(
                 if kind == Kind.PROMOTION and not reason:
                     fields["next_attempt_at"] = next_allowed_send(now)
             key = f"{content_type.app_label}.{content_type.model}:{record.pk}:{event}:{recipient.ident}:{channel}"
-            message, was_created = Message.objects.get_or_create(key=key[:200], defaults=fields)
-            if was_created:
-                created.append(message)
-                if message.status == Status.QUEUED:
-                    _enqueue_on_commit(message)
+            rows[key[:200]] = fields
+    created = _create_new(rows)
+    for message in created:
+        if message.status == Status.QUEUED:
+            _enqueue_on_commit(message)
     return created
+
+
+def _create_new(rows: dict[str, dict]) -> list[Message]:
+    """Insert the rows whose key is new in one statement (a booking writes five; one by one
+    they cost four queries each). A parallel writer of the same key makes the insert fail
+    inside its savepoint; then each row is got or created on its own, as before."""
+    if not rows:
+        return []
+    existing = set(Message.objects.filter(key__in=list(rows)).values_list("key", flat=True))
+    return _insert([Message(key=key, **fields) for key, fields in rows.items()
+                    if key not in existing])
+
+
+def _insert(new: list[Message]) -> list[Message]:
+    if not new:
+        return []
+    try:
+        with transaction.atomic():
+            return Message.objects.bulk_create(new)
+    except IntegrityError:
+        created = []
+        for message in new:
+            fields = {f.attname: getattr(message, f.attname)
+                      for f in Message._meta.concrete_fields if f.attname not in ("id", "key")}
+            row, was_created = Message.objects.get_or_create(key=message.key, defaults=fields)
+            if was_created:
+                created.append(row)
+        return created
 
 
 def _html(subject: str, text: str, url: str) -> str:

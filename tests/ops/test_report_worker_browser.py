@@ -24,7 +24,11 @@ from meisterhub.reports.models import ReportJob
 from meisterhub.reports.tests.factories import seed_year
 from meisterhub.reports.tests.test_figures import YEAR
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.every_database,  # the worker process reads the queue of the database under test
+    pytest.mark.django_db(transaction=True),
+]
 
 BASE_DIR = Path(django_settings.BASE_DIR)
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -223,3 +223,17 @@ def test_the_clock_requeues_lost_rows_and_runs_the_daily_jobs(capsys):
     out = capsys.readouterr().out
     assert "다시 대기열에 넣은 메시지 1건" in out and "전날 알림 0건" in out
     assert Message.objects.get(channel=Channel.EMAIL).status == Status.SENT
+
+
+def test_a_key_written_by_a_parallel_sender_is_not_written_twice(django_capture_on_commit_callbacks):
+    """One insert for all new rows; when another writer stored one of the keys between the
+    check and the insert, the rows are written one by one and the stored one is kept."""
+    user, record = UserFactory(), make_event()
+    first = _notice(user, record)
+    race = [Message(key=first[0].key, **{"channel": Channel.EMAIL, "kind": "event",
+                                         "template": "t", "subject": "다른 제목"}),
+            Message(key="race:new", channel=Channel.EMAIL, kind="event", template="t")]
+    created = services._insert(race)
+    assert [m.key for m in created] == ["race:new"]
+    assert Message.objects.get(key=first[0].key).subject == "제목"
+    assert Message.objects.filter(key__in=[first[0].key, "race:new"]).count() == 2
