@@ -28,7 +28,7 @@ $(VENV)/.test-deps: requirements/test.txt $(VENV)/.deps
 # `make lock` re-resolves the lock files from pyproject.toml (Linux x86_64, Python 3.11) with
 # pip-tools in a venv of its own, keeping each pin that still fits; `make lock UPGRADE=1` takes
 # the newest releases inside pyproject's bounds. test.txt is held to run.txt's pins.
-LOCK_VENV := .venv-lock
+LOCK_VENV := $(VENV)/pip-tools
 PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet \
 	--strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
 lock:
@@ -88,4 +88,4 @@ lint: $(VENV)/.test-deps
 	$(VENV)/bin/ruff format --check .
 
 clean:
-	rm -rf $(VENV) $(LOCK_VENV) node_modules meisterhub/static/vendor db.sqlite3 staticfiles
+	rm -rf $(VENV) node_modules meisterhub/static/vendor db.sqlite3 staticfiles

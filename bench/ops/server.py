@@ -1,7 +1,8 @@
 """The production server setup on loopback: gunicorn + config.settings.prod + PostgreSQL.
 
-`with gunicorn(env) as server:` starts gunicorn in its own process group (so every worker goes
-with it) and always stops it; `app_env` builds the environment, `run_seed` the data.
+`with gunicorn(env) as server:` collects the static files, starts gunicorn in its own process group
+(so every worker goes with it) and always stops it; `app_env` builds the environment, `run_seed`
+the data.
 """
 
 import contextlib
@@ -28,6 +29,7 @@ def app_env(database_url: str, media_root: Path) -> dict:
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "MEDIA_ROOT": str(media_root),
+        "STATIC_ROOT": str(media_root.parent / "static"),  # filled by collect_static
         "LOG_LEVEL": "CRITICAL",  # outage tracebacks are counted by the clients, not printed
         "PYTHONPATH": str(ROOT),
         "PYTHONWARNINGS": "ignore",
@@ -52,6 +54,24 @@ def run_seed(env: dict, *args: str, timeout: int = 240) -> dict:
     if done.returncode != 0:
         raise RuntimeError(f"seed {args[0]} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def collect_static(env: dict) -> None:
+    """Prod settings serve hashed static names from STATIC_ROOT, and `{% static %}` needs the
+    manifest: collect before a server starts (once per directory)."""
+    if (Path(env["STATIC_ROOT"]) / "staticfiles.json").exists():
+        return
+    done = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"collectstatic failed:\n{done.stderr[-3000:]}")
 
 
 def children_of(pid: int) -> list[int]:
@@ -112,6 +132,7 @@ def gunicorn_argv(port: int, workers: int, extra: tuple[str, ...] = ()) -> list[
 @contextlib.contextmanager
 def gunicorn(env: dict, *, workers: int = 4, log_dir: Path, extra: tuple[str, ...] = ()):
     """`extra`: more gunicorn arguments, e.g. ("-c", "config/gunicorn.conf.py") for --preload."""
+    collect_static(env)
     port = free_port()
     log = log_dir / "gunicorn.log"
     with log.open("w") as out:

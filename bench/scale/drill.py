@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from bench.ops.client import Session, run_phase
-from bench.ops.server import ROOT, app_env
+from bench.ops.server import ROOT, app_env, collect_static
 from bench.pgcluster import free_port
 from bench.scale import audit, drain, faults, load, pgpair, processes
 
@@ -182,6 +182,7 @@ def drill_body(args, workdir: Path, primary, replica, procs: list, phases: dict)
     procs.append(redis)
     url = primary.url(DBNAME)
     env = drill_env(args, workdir, url, replica.url(DBNAME), redis_port)
+    collect_static(env)
     seed_data = seed(env, args)
     phases["seeded"] = time.monotonic()
     ports = [free_port(), free_port()]

@@ -1,6 +1,7 @@
 """Production: PostgreSQL through DATABASE_URL, HTTPS only; passes `check --deploy` cleanly."""
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -22,8 +23,12 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
-# Uploads keep base's choice (local disk, or S3 with STORAGE_BACKEND=s3).
+# Static files are served by WhiteNoise (base's MIDDLEWARE) from STATIC_ROOT under hashed names,
+# so they can be cached for good; `manage.py collectstatic --noinput` fills it before any server
+# starts, and `{% static %}` fails without its manifest. Uploads keep base's choice (local disk,
+# or S3 with STORAGE_BACKEND=s3).
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", "") or BASE_DIR / "staticfiles")  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "config.static_storage.HashedStaticFilesStorage"},
 }
