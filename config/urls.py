@@ -2,9 +2,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from meisterhub.core import views as core_views
 from meisterhub.core import views_privacy
 
+from . import views
 from .api import api
 
 handler500 = "meisterhub.core.views.server_error"
@@ -14,7 +14,7 @@ admin.site.site_title = "마이스터 허브 관리"
 admin.site.index_title = "운영 관리"
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", views.home, name="home"),
     path("meisters/", include("meisterhub.meisters.urls")),
     path("accounts/", include("meisterhub.accounts.urls")),
     path("companies/", include("meisterhub.companies.urls")),

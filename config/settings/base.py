@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "meisterhub.network",
     "meisterhub.reports",
     "meisterhub.notifications",
+    "meisterhub.demo",  # seed_demo; imports every app above
 ]
 
 MIDDLEWARE = [
@@ -150,12 +151,21 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# The clock (run_scheduler) runs these every tick after the message requeue, under its lock,
+# and these management commands once a day; listed here so notifications imports no other app.
+SCHEDULED_SWEEPS = ["meisterhub.reports.job_recovery.requeue_stalled_jobs"]
+SCHEDULED_DAILY_COMMANDS = ["send_consultation_reminders", "apply_retention"]
+
 # TASKS (TASKS_BACKEND: database by default, rq, or a dotted path) is set by scale.apply below.
 
 PASSWORD_RESET_TIMEOUT = 2 * 60 * 60  # a reset link works for two hours
 
 # Absolute links in mail and text messages are built from this, never from the request's Host.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# accounts sits below notifications: the password reset mail reaches the outbox through this.
+ACCOUNT_MAIL_SENDER = "meisterhub.notifications.account_mail.send_account_mail"
+# Sections the account page (accounts:mypage) shows from the apps above accounts.
+MY_PAGE_SECTIONS = ["meisterhub.companies.my_page.my_page_context"]
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "meisterhub.notifications.providers.console.ConsoleBackend")
 SOLAPI_API_KEY = os.environ.get("SOLAPI_API_KEY", "")
 SOLAPI_API_SECRET = os.environ.get("SOLAPI_API_SECRET", "")
@@ -210,7 +220,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
 AXES_RESET_ON_SUCCESS = True
 # A try while locked does not push the end further, so the page can say when to retry.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_CLIENT_IP_CALLABLE = "meisterhub.accounts.password_reset.client_address"
+AXES_CLIENT_IP_CALLABLE = "meisterhub.core.http.client_address"
 AXES_LOCKOUT_CALLABLE = "meisterhub.accounts.lockout.lockout_response"
 # No row per successful login: names and addresses kept without a retention rule otherwise.
 AXES_DISABLE_ACCESS_LOG = True

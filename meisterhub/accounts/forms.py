@@ -2,15 +2,15 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.exceptions import ValidationError
 
-from meisterhub.companies.validators import normalize_phone
+from meisterhub.core.phones import normalize_phone
 
-from .models import Role, User
+from .models import User
 
 INPUT = {"class": "krds-input"}
 
 
 class SignupForm(UserCreationForm):
-    """Sign-up is for company members; other roles are given by staff."""
+    """Checks sign-up input only; services.register_company_member writes it."""
 
     full_name = forms.CharField(label="성명", max_length=50, widget=forms.TextInput(attrs=INPUT))
     email = forms.EmailField(label="이메일", widget=forms.EmailInput(attrs=INPUT))
@@ -45,13 +45,6 @@ class SignupForm(UserCreationForm):
 
     def clean_phone(self):
         return normalize_phone(self.cleaned_data.get("phone", ""))
-
-    def save(self, commit=True):
-        user = super().save(commit=False)
-        user.role = Role.COMPANY_MEMBER
-        if commit:
-            user.save()
-        return user
 
 
 class LoginForm(AuthenticationForm):

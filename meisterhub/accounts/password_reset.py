@@ -5,9 +5,9 @@ neither the address book nor the limit can be probed.
 """
 
 import hashlib
-import ipaddress
 import logging
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
@@ -16,9 +16,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.module_loading import import_string
 
-from meisterhub.notifications.conf import site_url
-from meisterhub.notifications.services import Recipient, notify
+from meisterhub.core.http import client_address, site_url
 
 logger = logging.getLogger(__name__)
 
@@ -49,29 +49,13 @@ def throttled(*, client_address: str, email: str) -> bool:
     return by_address or by_email
 
 
-def client_address(request) -> str:
-    """The client's address, also behind the local HTTPS proxy (docs/operations.md).
-
-    gunicorn listens on loopback, so there REMOTE_ADDR is the proxy. Only then is the
-    right-most X-Forwarded-For entry used, the one the proxy itself appended; entries further
-    left come from the client and could be forged to dodge the limit.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    try:
-        behind_proxy = ipaddress.ip_address(remote).is_loopback
-    except ValueError:
-        behind_proxy = False
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
-    if behind_proxy and forwarded:
-        return forwarded
-    return remote
-
-
 class OutboxPasswordResetForm(PasswordResetForm):
     """One reset mail per request, written to the outbox (its text hidden from the log)."""
 
     def save(self, *, token_generator=default_token_generator, **kwargs):
         email = self.cleaned_data["email"]
+        # The outbox lives in notifications, above accounts: reached through a setting.
+        send = import_string(settings.ACCOUNT_MAIL_SENDER)
         for user in self.get_users(email):
             uid = urlsafe_base64_encode(force_bytes(user.pk))
             token = token_generator.make_token(user)
@@ -79,11 +63,9 @@ class OutboxPasswordResetForm(PasswordResetForm):
             text = render_to_string("accounts/password_reset_email.txt",
                                     {"user": user, "link": link})
             # Mail only (no inbox copy of a live link); the key holds a hash, never the token.
-            notify(recipients=[Recipient(email=getattr(user, "email", ""))],
-                   kind="account", template="password_reset", record=user,
-                   event=f"password_reset.{_digest(token)[:20]}",
-                   subject="[마이스터 허브] 비밀번호 재설정 안내",
-                   text=text, link=link, sensitive=True)
+            send(user=user, template="password_reset",
+                 event=f"password_reset.{_digest(token)[:20]}",
+                 subject="[마이스터 허브] 비밀번호 재설정 안내", text=text, link=link)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -1,15 +1,15 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.module_loading import import_string
 
-from meisterhub.companies.selectors import memberships_of, pending_memberships_for_admin
-from meisterhub.core import history
 from meisterhub.core.navigation import my_link_groups
 
 from .forms import LoginForm, SignupForm
-from .models import Consent
+from .services import register_company_member
 
 
 def signup(request):
@@ -17,14 +17,14 @@ def signup(request):
         return redirect("accounts:mypage")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        Consent.objects.create(
-            user=user,
-            purpose=Consent.Purpose.MEMBERSHIP,
-            items="성명, 이메일, 휴대전화",
-            retention="회원 탈퇴 또는 1년간 미이용 시까지",
+        data = form.cleaned_data
+        user = register_company_member(
+            username=data["username"],
+            password=data["password1"],
+            full_name=data["full_name"],
+            email=data["email"],
+            phone=data["phone"],
         )
-        history.record(actor=user, action="accounts.user.signed_up", instance=user)
         login(request, user, backend="meisterhub.accounts.backends.RolePermissionBackend")
         messages.success(
             request, "가입을 환영합니다. 소속 기업을 등록하거나 소속 신청을 해 주세요."
@@ -41,12 +41,8 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def mypage(request):
-    return render(
-        request,
-        "accounts/mypage.html",
-        {
-            "memberships": memberships_of(request.user),
-            "pending_requests": pending_memberships_for_admin(request.user),
-            "link_groups": my_link_groups(request.user),
-        },
-    )
+    context = {"link_groups": my_link_groups(request.user)}
+    # The apps above accounts add their sections (companies: memberships) through a setting.
+    for section in settings.MY_PAGE_SECTIONS:
+        context.update(import_string(section)(request.user))
+    return render(request, "accounts/mypage.html", context)

@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from meisterhub.core.errors import DomainError
+from meisterhub.core.http import client_address
 
 from .forms import OTPForm
-from .password_reset import client_address
 from .security import device_of, requires_two_factor, secret_of, start_enrolment, verify_code
 
 

@@ -1,6 +1,7 @@
 from django import forms
 
 from .models import Company, District
+from .services import BRN_TAKEN
 from .validators import mask_phone, normalize_brn, normalize_corporate_number, normalize_phone
 
 INPUT = {"class": "krds-input"}
@@ -13,6 +14,7 @@ class CompanyForm(forms.ModelForm):
         max_length=12,
         widget=forms.TextInput(attrs={**INPUT, "inputmode": "numeric"}),
         help_text="숫자 10자리 (예: 123-45-67890)",
+        error_messages={"unique": BRN_TAKEN},
     )
     corporate_number = forms.CharField(
         label="법인등록번호",
@@ -68,12 +70,8 @@ class CompanyForm(forms.ModelForm):
             self.fields["phone"].help_text = "가려진 번호를 그대로 두면 바뀌지 않습니다."
 
     def clean_brn(self):
-        brn = normalize_brn(self.cleaned_data["brn"])
-        if Company.objects.filter(brn=brn).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(
-                "이미 등록된 사업자등록번호입니다. 기존 기업에 소속 신청을 해 주세요."
-            )
-        return brn
+        # A brn already taken is caught by the model's unique check (validate_unique).
+        return normalize_brn(self.cleaned_data["brn"])
 
     def clean_corporate_number(self):
         number, warning = normalize_corporate_number(self.cleaned_data.get("corporate_number", ""))

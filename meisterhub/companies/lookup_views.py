@@ -3,7 +3,7 @@
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
-from meisterhub.consultations.views.common import staff_required
+from meisterhub.accounts.roles import staff_required
 from meisterhub.core.lookup import lookup_options
 
 from .models import Company

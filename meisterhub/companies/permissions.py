@@ -1,4 +1,10 @@
 from .models import Company, Membership
+from .selectors import acting_companies
+
+
+def can_join_company(user) -> bool:
+    """Register a company or ask to join one: company members only (other roles act for none)."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_company_member)
 
 
 def can_manage_company(user, company: Company) -> bool:
@@ -14,10 +20,5 @@ def can_manage_company(user, company: Company) -> bool:
     ).exists()
 
 
-def is_member_of(user, company: Company) -> bool:
-    return (
-        getattr(user, "is_authenticated", False)
-        and Membership.objects.filter(
-            user=user, company=company, status=Membership.Status.ACTIVE
-        ).exists()
-    )
+def can_act_for(user, company: Company) -> bool:
+    return acting_companies(user).filter(pk=company.pk).exists()

@@ -9,20 +9,29 @@ from .models import Company, Membership
 from .permissions import can_manage_company
 from .validators import normalize_brn
 
+# Company.brn is unique in the database; CompanyForm shows this same text for it.
+BRN_TAKEN = "이미 등록된 사업자등록번호입니다. 기존 기업에 소속 신청을 해 주세요."
+
+
+def ensure_brn_free(brn: str, *, company: Company | None = None) -> None:
+    """Refuse a 사업자등록번호 another company already has (company: the one being edited)."""
+    taken = Company.objects.filter(brn=brn)
+    if company is not None:
+        taken = taken.exclude(pk=company.pk)
+    if taken.exists():
+        raise DomainError(BRN_TAKEN, field="brn")
+
 
 @transaction.atomic
 def register_company(*, actor, **data) -> Company:
     """A company member registers their company and becomes its first administrator."""
     data["brn"] = normalize_brn(data["brn"])
-    if Company.objects.filter(brn=data["brn"]).exists():
-        raise DomainError(
-            "이미 등록된 사업자등록번호입니다. 기존 기업에 소속 신청을 해 주세요.", field="brn"
-        )
+    ensure_brn_free(data["brn"])
     try:
         with transaction.atomic():
             company = Company.objects.create(**data)
-    except IntegrityError:
-        raise DomainError("이미 등록된 사업자등록번호입니다.", field="brn") from None
+    except IntegrityError:  # registered by someone else since the check above
+        raise DomainError(BRN_TAKEN, field="brn") from None
     history.record(
         actor=actor,
         action="companies.company.created",
@@ -45,8 +54,7 @@ def update_company(*, actor, company: Company, **changes) -> Company:
         raise DomainError("이 기업 정보를 수정할 권한이 없습니다.", code="forbidden")
     if "brn" in changes:
         changes["brn"] = normalize_brn(changes["brn"])
-        if Company.objects.filter(brn=changes["brn"]).exclude(pk=company.pk).exists():
-            raise DomainError("이미 등록된 사업자등록번호입니다.", field="brn")
+        ensure_brn_free(changes["brn"], company=company)
     # From the database: a bound ModelForm may already have changed the instance in memory.
     before = history.snapshot(Company.objects.get(pk=company.pk))
     for name, value in changes.items():

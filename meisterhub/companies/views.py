@@ -7,16 +7,17 @@ from django.views.decorators.http import require_POST
 
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history_text import readable_history_of
+from meisterhub.core.privacy import can_view_personal_data
 
 from . import services
 from .forms import CompanyForm, JoinForm
 from .models import Membership
-from .permissions import can_manage_company
+from .permissions import can_act_for, can_join_company, can_manage_company
 from .selectors import companies_visible_to
 
 
 def _company_members_only(user):
-    if not user.is_company_member:
+    if not can_join_company(user):
         raise PermissionDenied("기업 회원만 이용할 수 있습니다.")
 
 
@@ -71,6 +72,7 @@ def company_detail(request, pk: int):
         {
             "company": company,
             "can_manage": can_manage_company(request.user, company),
+            "can_reveal_personal_data": can_view_personal_data(request.user),
             "members": company.memberships.select_related("user").order_by("created_at"),
             "history": readable_history_of(company, limit=20),
         },
@@ -82,8 +84,9 @@ def company_edit(request, pk: int):
     company = get_object_or_404(companies_visible_to(request.user), pk=pk)
     if not can_manage_company(request.user, company):
         raise Http404
-    is_member = company.memberships.filter(user=request.user, status=Membership.Status.ACTIVE).exists()
-    form = CompanyForm(request.POST or None, instance=company, mask_personal=not is_member)
+    form = CompanyForm(
+        request.POST or None, instance=company, mask_personal=not can_act_for(request.user, company)
+    )
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
         try:

@@ -10,7 +10,6 @@ from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from meisterhub.companies.models import Company
-from meisterhub.core.errors import DomainError
 from meisterhub.meisters.models import Field as ExpertiseField
 from meisterhub.meisters.models import Meister
 
@@ -76,11 +75,6 @@ class CancelIn(Schema):
     reason: str = ""
 
 
-def _raise(error: DomainError):
-    status = {"conflict": 409, "forbidden": 403}.get(error.code, 400)
-    raise HttpError(status, error.message)
-
-
 @router.get(
     "/meisters/{meister_id}/slots",
     response=list[SlotOut],
@@ -128,8 +122,6 @@ def create_booking(request, payload: BookingIn):
         )
     except SlotTaken as error:
         return Status(409, {"detail": error.message, "alternatives": error.alternatives})
-    except DomainError as error:
-        _raise(error)
     return Status(201, booking)
 
 
@@ -149,10 +141,7 @@ def cancel(request, booking_id: int, payload: CancelIn):
         booking = access_booking(request.user, booking_id)
     except Http404:
         raise HttpError(404, "상담을 찾을 수 없습니다.") from None
-    try:
-        return services.cancel_booking(actor=request.user, booking=booking, reason=payload.reason)
-    except DomainError as error:
-        _raise(error)
+    return services.cancel_booking(actor=request.user, booking=booking, reason=payload.reason)
 
 
 # Booking decisions: the meister's answer, the company's answer to a proposal, a move.
@@ -211,13 +200,6 @@ def _booking(request, booking_id: int):
         raise HttpError(404, "상담을 찾을 수 없습니다.") from None
 
 
-def _decide(call):
-    try:
-        return call()
-    except DomainError as error:
-        _raise(error)
-
-
 @router.post(
     "/bookings/{booking_id}/confirm",
     response=DecisionOut,
@@ -226,10 +208,8 @@ def _decide(call):
 )
 def confirm(request, booking_id: int, payload: ConfirmIn):
     booking = _booking(request, booking_id)
-    return _decide(
-        lambda: services.confirm_booking(
-            actor=request.user, booking=booking, sequence=payload.sequence
-        )
+    return services.confirm_booking(
+        actor=request.user, booking=booking, sequence=payload.sequence
     )
 
 
@@ -241,10 +221,8 @@ def confirm(request, booking_id: int, payload: ConfirmIn):
 )
 def decline(request, booking_id: int, payload: DeclineIn):
     booking = _booking(request, booking_id)
-    return _decide(
-        lambda: decisions.decline_booking(
-            actor=request.user, booking=booking, reason=payload.reason, sequence=payload.sequence
-        )
+    return decisions.decline_booking(
+        actor=request.user, booking=booking, reason=payload.reason, sequence=payload.sequence
     )
 
 
@@ -257,14 +235,12 @@ def decline(request, booking_id: int, payload: DeclineIn):
 def propose(request, booking_id: int, payload: ProposeIn):
     booking = _booking(request, booking_id)
     starts_at = _moment(payload.starts_at)
-    return _decide(
-        lambda: decisions.propose_booking_time(
-            actor=request.user,
-            booking=booking,
-            starts_at=starts_at,
-            reason=payload.reason,
-            sequence=payload.sequence,
-        )
+    return decisions.propose_booking_time(
+        actor=request.user,
+        booking=booking,
+        starts_at=starts_at,
+        reason=payload.reason,
+        sequence=payload.sequence,
     )
 
 
@@ -276,10 +252,8 @@ def propose(request, booking_id: int, payload: ProposeIn):
 )
 def accept_proposal(request, booking_id: int, payload: ProposalAnswerIn):
     booking = _booking(request, booking_id)
-    return _decide(
-        lambda: decisions.accept_proposal(
-            actor=request.user, booking=booking, sequence=payload.sequence
-        )
+    return decisions.accept_proposal(
+        actor=request.user, booking=booking, sequence=payload.sequence
     )
 
 
@@ -291,10 +265,8 @@ def accept_proposal(request, booking_id: int, payload: ProposalAnswerIn):
 )
 def reject_proposal(request, booking_id: int, payload: ProposalAnswerIn):
     booking = _booking(request, booking_id)
-    return _decide(
-        lambda: decisions.reject_proposal(
-            actor=request.user, booking=booking, sequence=payload.sequence
-        )
+    return decisions.reject_proposal(
+        actor=request.user, booking=booking, sequence=payload.sequence
     )
 
 
@@ -307,8 +279,6 @@ def reject_proposal(request, booking_id: int, payload: ProposalAnswerIn):
 def reschedule(request, booking_id: int, payload: RescheduleIn):
     booking = _booking(request, booking_id)
     starts_at = _moment(payload.starts_at)
-    return _decide(
-        lambda: decisions.reschedule_booking(
-            actor=request.user, booking=booking, starts_at=starts_at, sequence=payload.sequence
-        )
+    return decisions.reschedule_booking(
+        actor=request.user, booking=booking, starts_at=starts_at, sequence=payload.sequence
     )

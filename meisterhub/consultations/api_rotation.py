@@ -8,7 +8,7 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
-from meisterhub.core.errors import DomainError
+from meisterhub.accounts.roles import require_staff
 
 from .api_rotation_schemas import (
     AffectedOut,
@@ -41,26 +41,24 @@ router = Router(auth=django_auth)
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: AffectedOut | ErrorOut}
 
 
-def _refused(error: DomainError):
-    if isinstance(error, BookingsAffected):
-        return Status(
-            409,
-            {
-                "detail": error.message,
-                "bookings": [
-                    {
-                        "id": b.pk,
-                        "starts_at": b.starts_at,
-                        "ends_at": b.ends_at,
-                        "company": b.who,
-                        "status": b.get_status_display(),
-                    }
-                    for b in error.bookings
-                ],
-            },
-        )
-    status = {"conflict": 409, "forbidden": 403}.get(error.code, 400)
-    return Status(status, {"detail": error.message, "field": error.field})
+def _affected(error: BookingsAffected):
+    """The 409 that names the bookings a change would move (the rest is config/api.py's)."""
+    return Status(
+        409,
+        {
+            "detail": error.message,
+            "bookings": [
+                {
+                    "id": b.pk,
+                    "starts_at": b.starts_at,
+                    "ends_at": b.ends_at,
+                    "company": b.who,
+                    "status": b.get_status_display(),
+                }
+                for b in error.bookings
+            ],
+        },
+    )
 
 
 def _form_error(form):
@@ -85,8 +83,7 @@ def _form_data(payload: Schema, base: dict | None = None) -> dict:
 
 @router.get("/board", response={200: BoardOut, **ERRORS}, summary="상담 일정표 (운영자)")
 def rotation_board(request, week: date | None = None):
-    if not request.user.is_operator:
-        return Status(403, {"detail": "운영자만 볼 수 있습니다.", "field": None})
+    require_staff(request.user, "운영자만 볼 수 있습니다.")
     monday = monday_of(week or timezone.localdate())
     _, rows = board(monday)
     return {
@@ -139,8 +136,8 @@ def create_block(request, meister_id: int, payload: BlockIn):
         return _form_error(form)
     try:
         result = create_rotation_block(actor=request.user, meister=meister, **form.service_values())
-    except DomainError as error:
-        return _refused(error)
+    except BookingsAffected as error:
+        return _affected(error)
     return Status(201, result.instance)
 
 
@@ -162,8 +159,8 @@ def update_block(request, block_id: int, payload: BlockPatch):
             apply_to_bookings=payload.apply_to_bookings,
             **form.service_values(),
         )
-    except DomainError as error:
-        return _refused(error)
+    except BookingsAffected as error:
+        return _affected(error)
     return result.instance
 
 
@@ -178,8 +175,8 @@ def delete_block(request, block_id: int, payload: ApplyIn | None = None):
     apply = bool(payload and payload.apply_to_bookings)
     try:
         delete_rotation_block(actor=request.user, block=block, apply_to_bookings=apply)
-    except DomainError as error:
-        return _refused(error)
+    except BookingsAffected as error:
+        return _affected(error)
     return Status(204, None)
 
 
@@ -220,8 +217,8 @@ def create_leave(request, meister_id: int, payload: LeaveIn):
             reason=data["reason"],
             apply_to_bookings=payload.apply_to_bookings,
         )
-    except DomainError as error:
-        return _refused(error)
+    except BookingsAffected as error:
+        return _affected(error)
     return Status(201, result.instance)
 
 
@@ -233,6 +230,6 @@ def delete_leave(request, leave_id: int):
         return _not_found("휴가를 찾을 수 없습니다.")
     try:
         withdraw_leave(actor=request.user, leave=leave)
-    except DomainError as error:
-        return _refused(error)
+    except BookingsAffected as error:
+        return _affected(error)
     return Status(204, None)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meisterhub.companies.models import Company
+from meisterhub.companies.selectors import acting_companies
 from meisterhub.core.lookup import LookupSelect
 from meisterhub.meisters.models import WEEKDAYS, Field, Meister
 
@@ -83,9 +84,7 @@ class BookingRequestForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from .permissions import member_company_ids
-
-        self.fields["company"].queryset = Company.objects.filter(pk__in=member_company_ids(user))
+        self.fields["company"].queryset = acting_companies(user)
         # Each select reloads the choices below it; the listener lives on the (re-rendered) select.
         reload = {
             "hx-get": reverse("consultations:new"),

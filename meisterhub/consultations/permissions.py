@@ -2,9 +2,10 @@
 
 from django.http import Http404
 
-from meisterhub.companies.models import Membership
+from meisterhub.accounts.roles import is_staff
+from meisterhub.companies.selectors import acting_company_ids
 
-from .models import Booking, OnsiteEngagement
+from .models import Booking, BookingStatus, OnsiteEngagement
 
 
 def _authenticated(user) -> bool:
@@ -16,16 +17,6 @@ def is_own_meister(user, meister_id: int | None) -> bool:
     return meister is not None and meister.pk == meister_id
 
 
-def member_company_ids(user) -> set[int]:
-    if not _authenticated(user):
-        return set()
-    return set(
-        Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values_list(
-            "company_id", flat=True
-        )
-    )
-
-
 def can_view_booking(user, booking: Booking) -> bool:
     if not _authenticated(user):
         return False
@@ -33,7 +24,44 @@ def can_view_booking(user, booking: Booking) -> bool:
         return True
     if is_own_meister(user, booking.meister_id):
         return True
-    return booking.company_id is not None and booking.company_id in member_company_ids(user)
+    return booking.company_id is not None and booking.company_id in acting_company_ids(user)
+
+
+# What the detail page offers; the services check the same again when the form is posted.
+def can_confirm_booking(user, booking: Booking) -> bool:
+    return is_staff(user) and booking.status == BookingStatus.REQUESTED
+
+
+def can_confirm_time(user, booking: Booking) -> bool:
+    """Its meister (or staff) confirms the requested time as it stands."""
+    return booking.status == BookingStatus.REQUESTED and (
+        is_staff(user) or is_own_meister(user, booking.meister_id)
+    )
+
+
+def can_close_booking(user, booking: Booking) -> bool:
+    """Mark a confirmed consultation completed or missed."""
+    return booking.status == BookingStatus.CONFIRMED and (
+        is_staff(user) or is_own_meister(user, booking.meister_id)
+    )
+
+
+def can_cancel_booking(user, booking: Booking) -> bool:
+    return booking.status in {BookingStatus.REQUESTED, BookingStatus.CONFIRMED} and (
+        is_staff(user) or booking.company_id in acting_company_ids(user)
+    )
+
+
+def can_decide_booking(user, booking: Booking) -> bool:
+    """Confirm, decline or offer another time while the booking waits for an answer."""
+    from .services.decisions import is_decidable  # services import this module
+
+    return is_decidable(booking) and (is_staff(user) or is_own_meister(user, booking.meister_id))
+
+
+def can_write_record(user, booking: Booking) -> bool:
+    return is_own_meister(user, booking.meister_id) and booking.status not in {
+        BookingStatus.CANCELLED, BookingStatus.NO_SHOW}
 
 
 def access_booking(user, pk: int) -> Booking:
@@ -55,7 +83,18 @@ def can_view_engagement(user, engagement: OnsiteEngagement) -> bool:
     return (
         user.is_operator
         or is_own_meister(user, engagement.meister_id)
-        or engagement.company_id in member_company_ids(user)
+        or engagement.company_id in acting_company_ids(user)
+    )
+
+
+def can_report_visit(user, engagement: OnsiteEngagement) -> bool:
+    return engagement.status == OnsiteEngagement.Status.OPEN and is_own_meister(
+        user, engagement.meister_id)
+
+
+def can_close_engagement(user, engagement: OnsiteEngagement) -> bool:
+    return engagement.status == OnsiteEngagement.Status.OPEN and (
+        is_staff(user) or is_own_meister(user, engagement.meister_id)
     )
 
 

@@ -2,9 +2,11 @@
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, BooleanField, Case, Count, Q, QuerySet, Value, When
+from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
+from meisterhub.companies.selectors import acting_company_ids
 from meisterhub.meisters.models import Meister
 
 from .models import (
@@ -13,7 +15,6 @@ from .models import (
     OnsiteEngagement,
     SatisfactionSurvey,
 )
-from .permissions import member_company_ids
 
 RELATED = ("meister", "company", "field", "request", "request__requester", "record", "survey")
 
@@ -30,7 +31,7 @@ def bookings_visible_to(user) -> QuerySet[Booking]:
     if user.is_meister:
         meister = getattr(user, "meister", None)
         return _base().filter(meister=meister) if meister else Booking.objects.none()
-    return _base().filter(company_id__in=member_company_ids(user))
+    return _base().filter(company_id__in=acting_company_ids(user))
 
 
 def list_staff_bookings(*, status=None, date_from=None, date_to=None, meister=None):
@@ -50,36 +51,56 @@ def list_staff_bookings(*, status=None, date_from=None, date_to=None, meister=No
     return qs.order_by("starts_at", "pk")
 
 
-def my_consultations(user) -> dict:
+CALLED_OFF = (BookingStatus.CANCELLED, BookingStatus.DECLINED)
+
+
+def _awaiting_filter(now) -> Q:
+    waiting = [BookingStatus.PROPOSED, BookingStatus.NEEDS_CHANGE]
+    return Q(status__in=waiting) & (Q(starts_at__gt=now) | Q(proposed_starts_at__gt=now))
+
+
+def past_consultations(user) -> QuerySet[Booking]:
+    """A member's consultations that have taken place, newest first (the page pages them)."""
+    now = timezone.now()
+    return (
+        bookings_visible_to(user)
+        .filter(starts_at__lte=now)
+        .exclude(status__in=CALLED_OFF)
+        .exclude(_awaiting_filter(now))
+        .order_by("-starts_at", "-pk")
+    )
+
+
+def called_off_consultations(user) -> QuerySet[Booking]:
+    return bookings_visible_to(user).filter(status__in=CALLED_OFF).order_by("-starts_at", "-pk")
+
+
+def my_consultations(user, *, past=None, cancelled=None) -> dict:
     """A company member's page, each booking in one group by state and time: upcoming,
-    awaiting an answer, cancelled (any date), past; plus records to read, surveys to answer."""
+    awaiting an answer, cancelled (any date), past; plus records to read, surveys to answer.
+    `past` and `cancelled` may be pages of the querysets above; else their latest 50."""
     now = timezone.now()
     qs = bookings_visible_to(user)
     active = [BookingStatus.REQUESTED, BookingStatus.CONFIRMED]
-    waiting = [BookingStatus.PROPOSED, BookingStatus.NEEDS_CHANGE]
-    called_off = [BookingStatus.CANCELLED, BookingStatus.DECLINED]
-    awaiting_filter = Q(status__in=waiting) & (
-        Q(starts_at__gt=now) | Q(proposed_starts_at__gt=now)
-    )
-    past = list(
-        qs.filter(starts_at__lte=now)
-        .exclude(status__in=called_off)
-        .exclude(awaiting_filter)
-        .order_by("-starts_at")[:50]
-    )
+    if past is None:
+        past = list(past_consultations(user)[:50])
+    if cancelled is None:
+        cancelled = list(called_off_consultations(user)[:50])
     return {
-        "upcoming": list(qs.filter(status__in=active, starts_at__gt=now).order_by("starts_at")),
-        "awaiting": list(qs.filter(awaiting_filter).order_by("starts_at")[:50]),
-        "cancelled": list(qs.filter(status__in=called_off).order_by("-starts_at")[:50]),
+        "upcoming": list(
+            qs.filter(status__in=active, starts_at__gt=now).order_by("starts_at")[:50]
+        ),
+        "awaiting": list(qs.filter(_awaiting_filter(now)).order_by("starts_at")[:50]),
+        "cancelled": cancelled,
         "past": past,
         "records": [b for b in past if hasattr(b, "record")],
         "surveys_due": [
             b for b in past if b.status == BookingStatus.COMPLETED and not hasattr(b, "survey")
         ],
         "engagements": list(
-            OnsiteEngagement.objects.filter(company_id__in=member_company_ids(user)).select_related(
+            OnsiteEngagement.objects.filter(company_id__in=acting_company_ids(user)).select_related(
                 "meister", "company"
-            )
+            )[:50]
         ),
     }
 
@@ -102,7 +123,7 @@ def meister_dashboard(meister: Meister) -> dict:
                 starts_at__lte=now,
                 record__isnull=True,
                 status__in=[BookingStatus.CONFIRMED, BookingStatus.COMPLETED],
-            ).order_by("starts_at")
+            ).order_by("starts_at")[:50]  # a work queue, oldest first: the rest move up
         ),
         "engagements": list(
             OnsiteEngagement.objects.filter(meister=meister, status=OnsiteEngagement.Status.OPEN)
@@ -113,14 +134,13 @@ def meister_dashboard(meister: Meister) -> dict:
 
 
 def survey_averages() -> dict:
-    """Average satisfaction per meister and per field, for staff."""
+    """Average satisfaction per meister (a queryset, one row per meister: the page pages it)
+    and per field, for staff."""
     surveys = SatisfactionSurvey.objects
     return {
-        "per_meister": list(
-            surveys.values("booking__meister__name", "booking__meister__title")
-            .annotate(average=Avg("score"), answers=Count("pk"))
-            .order_by("-average", "booking__meister__name")
-        ),
+        "per_meister": surveys.values("booking__meister__name", "booking__meister__title")
+        .annotate(average=Avg("score"), answers=Count("pk"))
+        .order_by("-average", "booking__meister__name"),
         "per_field": list(
             surveys.values("booking__field__name_ko")
             .annotate(average=Avg("score"), answers=Count("pk"))
@@ -135,3 +155,49 @@ def meisters_for_field(field_code: str | None) -> QuerySet[Meister]:
     if field_code:
         qs = qs.filter(field_links__field_id=field_code)
     return qs.distinct().order_by("name", "pk")
+
+
+# Figures for the annual report: bookings that start in [start, end), one grouped query each.
+
+
+def booking_counts(start: datetime, end: datetime, *, now: datetime) -> list[dict]:
+    """Bookings counted by start month, channel and status, and by whether they had started by
+    `now`: rows of {month, channel, status, started, n}."""
+    started = Case(When(starts_at__lt=now, then=Value(True)), default=Value(False),
+                   output_field=BooleanField())
+    return list(
+        Booking.objects.filter(starts_at__gte=start, starts_at__lt=end)
+        .annotate(month=ExtractMonth("starts_at"), started=started)
+        .values("month", "channel", "status", "started")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+
+
+def completed_bookings_by_field(start: datetime, end: datetime) -> list[dict]:
+    """Completed bookings per field in the field order, with their survey answers and average
+    score: rows of {field_id, field__name_ko, field__order, n, answers, average}."""
+    return list(
+        Booking.objects.filter(starts_at__gte=start, starts_at__lt=end,
+                               status=BookingStatus.COMPLETED)
+        .values("field_id", "field__name_ko", "field__order")
+        .annotate(n=Count("id"), answers=Count("survey"), average=Avg("survey__score"))
+        .order_by("field__order", "field_id")
+    )
+
+
+def satisfaction_of_completed_bookings(start: datetime, end: datetime) -> dict:
+    """{average, answers, satisfied (score 4 or 5)} over the surveys of completed bookings."""
+    return SatisfactionSurvey.objects.filter(
+        booking__starts_at__gte=start, booking__starts_at__lt=end,
+        booking__status=BookingStatus.COMPLETED,
+    ).aggregate(
+        average=Avg("score"), answers=Count("id"), satisfied=Count("id", filter=Q(score__gte=4))
+    )
+
+
+def onsite_engagement_counts(start: datetime, end: datetime) -> dict:
+    """{engagements, visits}: on-site engagements opened in [start, end) and their visits."""
+    return OnsiteEngagement.objects.filter(created_at__gte=start, created_at__lt=end).aggregate(
+        engagements=Count("id", distinct=True), visits=Count("visits", distinct=True)
+    )

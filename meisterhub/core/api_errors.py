@@ -1,7 +1,8 @@
 """How the JSON API answers when it says no: always {"detail": "<Korean sentence>"}.
 
-- DomainError (a business rule): 400, or 404 / 409 by its code ("not_found", "forbidden" →
-  404, so a refused record looks like a missing one; "conflict" → 409).
+- DomainError (a business rule): 400, or by its code "not_found" → 404, "forbidden" → 403
+  (a refusal by role or state; docs/adr/0005-one-refusal-status.md), "conflict"/"full" → 409.
+  Routers raise DomainError and leave the status to this one mapping.
 - Input that does not fit the schema: 422, a Korean sentence naming the fields, and the
   machine-readable `errors` list (location, type) beside it.
 - Too many requests: 429 with Retry-After (set by django-ninja) and the wait in the sentence.
@@ -13,7 +14,7 @@ from ninja.errors import Throttled, ValidationError
 
 from .errors import DomainError
 
-DOMAIN_STATUS = {"not_found": 404, "forbidden": 404, "conflict": 409}
+DOMAIN_STATUS = {"not_found": 404, "forbidden": 403, "conflict": 409, "full": 409}
 
 # pydantic error types → what a person is told.
 REASONS = {

@@ -46,7 +46,11 @@ def main_menu(request):
         is_current = name == view if exact else (namespace == current and not marked)
         marked = marked or is_current
         items.append({"url": reverse(name), "label": _(label), "current": is_current})
-    return {"main_menu": items, "can_request_consultation": role in REQUESTERS}
+    return {
+        "main_menu": items,
+        "can_request_consultation": role in REQUESTERS,
+        "can_open_admin": role == STAFF,
+    }
 
 
 # My page: the work each role comes back for, in groups.

@@ -2,9 +2,10 @@
 
 Finite and within range, or a DomainError with a Korean message naming the field: never NaN,
 infinity, a value the database column cannot hold, or a server error from a comparison.
+Also the one growth formula the published figures use (`percent_change`).
 """
 
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .errors import DomainError
 
@@ -62,3 +63,11 @@ def whole_number(value, *, label: str, field: str | None = None, minimum: int | 
         raise DomainError(f"{_particle(label, '은', '는')} 정수로 입력해 주세요 (입력: {value}).",
                           field=field)
     return int(number)
+
+
+def percent_change(current, previous) -> Decimal | None:
+    """(current − previous) ÷ previous × 100, to two places (half up); None without a previous."""
+    if not previous:
+        return None
+    growth = Decimal(current - previous) * 100 / Decimal(previous)
+    return growth.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from .errors import DomainError
 from .models import PersonalDataAccess
+from .phones import format_phone, mask_phone
 
 # The one registry of personal data (개인정보): model label -> the fields that identify or reach
 # a person. Pages, the admin and exports mask these; a full view is logged (PersonalDataAccess).
@@ -70,14 +71,10 @@ class MaskedContactMixin:
 
     @property
     def phone_display(self) -> str:
-        from meisterhub.companies.validators import format_phone
-
         return format_phone(self.phone)
 
     @property
     def phone_masked(self) -> str:
-        from meisterhub.companies.validators import mask_phone
-
         return mask_phone(self.phone)
 
     @property
@@ -91,8 +88,6 @@ def mask_value(value: str) -> str:
     if "@" in value:
         return mask_email(value)
     if re.fullmatch(r"\+?[\d\s-]+", value):
-        from meisterhub.companies.validators import mask_phone
-
         return mask_phone(value)
     return value[0] + "*" * (len(value) - 1)
 

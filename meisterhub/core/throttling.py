@@ -9,6 +9,8 @@ entry the proxy appended).
 from django.conf import settings
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
+from .http import client_address
+
 
 class _SettingsRate:
     """An empty rate switches the limit off (load tests, the test suite): the history of every
@@ -29,8 +31,6 @@ class _SettingsRate:
         return super().allow_request(request)
 
     def get_ident(self, request) -> str:
-        from meisterhub.accounts.password_reset import client_address
-
         return client_address(request)
 
 

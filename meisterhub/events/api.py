@@ -4,12 +4,10 @@ from datetime import datetime
 
 from django.http import Http404
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from meisterhub.companies.models import Company
-from meisterhub.core.errors import DomainError
-from meisterhub.facilities.permissions import active_company_ids
+from meisterhub.companies.selectors import acting_company_ids
 
 from .manage_api import router as manage_router
 from .permissions import access_event, access_registration
@@ -18,7 +16,6 @@ from .services import cancel_registration, register_for_event
 
 router = Router()
 router.add_router("/manage", manage_router)
-STATUS_OF = {"conflict": 409, "full": 409, "forbidden": 403}
 
 
 class EventOut(Schema):
@@ -68,10 +65,6 @@ class RegistrationOut(Schema):
         return obj.code if obj.status in ("registered", "attended") else None
 
 
-def _refused(error: DomainError) -> HttpError:
-    return HttpError(STATUS_OF.get(error.code, 400), error.message)
-
-
 @router.get("/", response=list[EventOut], summary="예정 행사 목록")
 def list_events(request, kind: str | None = None, area: str | None = None):
     return list_upcoming_events(kind=kind, area=area)[:200]
@@ -83,13 +76,10 @@ def register(request, event_id: int, payload: RegisterIn):
     event = access_event(request.user, event_id)
     company = None
     if payload.company_id is not None:
-        if payload.company_id not in active_company_ids(request.user):
+        if payload.company_id not in acting_company_ids(request.user):
             raise Http404("기업을 찾을 수 없습니다.")
         company = Company.objects.get(pk=payload.company_id)
-    try:
-        registration = register_for_event(actor=request.user, event=event, company=company)
-    except DomainError as error:
-        raise _refused(error) from None
+    registration = register_for_event(actor=request.user, event=event, company=company)
     return Status(201, registration)
 
 
@@ -97,8 +87,5 @@ def register(request, event_id: int, payload: RegisterIn):
              auth=django_auth, summary="신청 취소")
 def cancel(request, registration_id: int):
     registration = access_registration(request.user, registration_id)
-    try:
-        cancel_registration(actor=request.user, registration=registration)
-    except DomainError as error:
-        raise _refused(error) from None
+    cancel_registration(actor=request.user, registration=registration)
     return registration

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.db import transaction
 
+from meisterhub.accounts.roles import require_staff
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history import diff, record
 from meisterhub.core.history_text import register_action
@@ -24,9 +25,7 @@ register_action("events.contest.judge_removed", "공모전 심사위원 배정 �
 register_action("events.contest.deleted", "공모전 설정 삭제")
 
 
-def _require_staff(actor) -> None:
-    if not getattr(actor, "is_operator", False):
-        raise DomainError("운영자만 공모전을 설정할 수 있습니다.", code="forbidden")
+SETUP_REFUSAL = "운영자만 공모전을 설정할 수 있습니다."
 
 
 def rubric_text(rows) -> str:
@@ -81,7 +80,7 @@ def update_contest(*, actor, contest: Contest, submission_opens_at: datetime | N
 
     The rubric is fixed once a judge has scored: changing it would void their marks.
     """
-    _require_staff(actor)
+    require_staff(actor, SETUP_REFUSAL)
     if submission_deadline is None:
         raise DomainError("접수 마감을 입력해 주세요.", field="submission_deadline")
     for name, value in (("submission_opens_at", submission_opens_at),
@@ -118,7 +117,7 @@ def update_contest(*, actor, contest: Contest, submission_opens_at: datetime | N
 
 
 def remove_judge(*, actor, contest: Contest, judge) -> None:
-    _require_staff(actor)
+    require_staff(actor, SETUP_REFUSAL)
     with transaction.atomic():
         assignment = ContestJudge.objects.select_for_update().filter(
             contest=contest, judge=judge).first()

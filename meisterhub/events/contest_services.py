@@ -6,9 +6,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from meisterhub.accounts.models import Role
+from meisterhub.accounts.roles import require_staff
+from meisterhub.companies.selectors import acting_company_ids
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history import record
-from meisterhub.facilities.permissions import active_company_ids
 
 from .files import FileRefused, sniff
 from .models import Contest, ContestJudge, Criterion, Score, Submission
@@ -23,7 +24,7 @@ def submit_entry(*, actor, contest: Contest, title: str, summary: str, upload,
     if contest.submission_opens_at and timezone.now() < contest.submission_opens_at:
         opens = timezone.localtime(contest.submission_opens_at)
         raise DomainError(f"접수는 {opens:%Y-%m-%d %H:%M}부터 받습니다.")
-    if company is not None and company.pk not in active_company_ids(actor):
+    if company is not None and company.pk not in acting_company_ids(actor):
         raise DomainError("소속된 기업으로만 제출할 수 있습니다.", code="forbidden")
     if is_judge(actor, contest):
         raise DomainError("이 공모전의 심사위원은 작품을 제출할 수 없습니다.", code="forbidden")
@@ -50,8 +51,7 @@ def submit_entry(*, actor, contest: Contest, title: str, summary: str, upload,
 
 
 def assign_judge(*, actor, contest: Contest, judge) -> ContestJudge:
-    if not actor.is_operator:
-        raise DomainError("운영자만 심사위원을 배정할 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 심사위원을 배정할 수 있습니다.")
     if judge.role != Role.EVALUATOR:
         raise DomainError("평가위원 역할의 사용자만 심사위원으로 배정할 수 있습니다.")
     if Submission.objects.filter(contest=contest, user=judge).exists():
@@ -128,8 +128,7 @@ def compute_ranking(contest: Contest) -> list[dict]:
 
 def publish_ranking(*, actor, contest: Contest, awards: dict[int, str]) -> list[dict]:
     """Fix ranks and totals, attach prize names, and make the results public."""
-    if not actor.is_operator:
-        raise DomainError("운영자만 순위를 발표할 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 순위를 발표할 수 있습니다.")
     if contest.is_published:
         raise DomainError("이미 순위를 발표했습니다.")
     if timezone.now() < contest.submission_deadline:

@@ -6,8 +6,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from meisterhub.accounts.models import Role, User
-from meisterhub.companies.selectors import companies_visible_to
+from meisterhub.accounts.roles import staff_required
+from meisterhub.companies.selectors import acting_companies
 from meisterhub.core.errors import DomainError
+from meisterhub.core.paging import paginate
 
 from .contest_services import (
     assign_judge,
@@ -29,7 +31,7 @@ def submit(request, pk: int):
     contest = access_contest(pk)
     if request.method == "POST" and is_judge(request.user, contest):
         raise PermissionDenied("이 공모전의 심사위원은 작품을 제출할 수 없습니다.")
-    companies = companies_visible_to(request.user) if not request.user.is_operator else None
+    companies = acting_companies(request.user) if not request.user.is_operator else None
     form = SubmissionForm(request.POST or None, request.FILES or None, companies=companies)
     mine = Submission.objects.filter(contest=contest, user=request.user).first()
     if request.method == "POST" and form.is_valid():
@@ -66,7 +68,7 @@ def results(request, pk: int):
         {
             "contest": contest,
             "event": contest.event,
-            "submissions": list(published_results(contest)),
+            "submissions": paginate(request, published_results(contest)),
         },
     )
 
@@ -128,11 +130,9 @@ def submission_file(request, pk: int):
     return response
 
 
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def manage(request, pk: int):
-    if not request.user.is_operator:
-        raise Http404
     contest = access_contest(pk)
     if request.method == "POST":
         try:

@@ -8,6 +8,7 @@ from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from meisterhub.accounts.models import User
+from meisterhub.accounts.roles import require_staff
 from meisterhub.core.errors import DomainError
 from meisterhub.facilities.models import Facility
 
@@ -37,16 +38,11 @@ from .models import Contest, Event, EventKind
 from .selectors import get_event_for_staff, list_events_for_staff
 
 router = Router(auth=django_auth, tags=["행사 관리"])
-STATUS_OF = {"conflict": 409, "forbidden": 403, "not_found": 404}
-
-
-def _staff(request) -> None:
-    if not request.user.is_operator:
-        raise HttpError(403, "운영자만 행사를 관리할 수 있습니다.")
+MANAGE_REFUSAL = "운영자만 행사를 관리할 수 있습니다."
 
 
 def _event(request, event_id: int) -> Event:
-    _staff(request)
+    require_staff(request.user, MANAGE_REFUSAL)
     event = get_event_for_staff(event_id)
     if event is None:
         raise HttpError(404, "행사를 찾을 수 없습니다.")
@@ -59,10 +55,6 @@ def _contest(request, event_id: int) -> Contest:
     if contest is None or event.kind != EventKind.CONTEST:
         raise HttpError(404, "공모전 행사가 아닙니다.")
     return contest
-
-
-def _refused(error: DomainError) -> Status:
-    return Status(STATUS_OF.get(error.code, 400), {"detail": error.message, "field": error.field})
 
 
 def _aware(value):
@@ -85,17 +77,14 @@ def _values(payload: dict) -> dict:
 
 @router.get("/", response=list[ManagedEventOut], summary="행사 관리 목록 (준비 중·취소 포함)")
 def list_managed(request, status: str | None = None, kind: str | None = None):
-    _staff(request)
+    require_staff(request.user, MANAGE_REFUSAL)
     return list_events_for_staff(status=status, kind=kind)[:200]
 
 
 @router.post("/", response={201: ManagedEventOut, **ERRORS}, summary="행사 등록 (준비 중)")
 def create(request, payload: EventIn):
-    _staff(request)
-    try:
-        event = create_event(actor=request.user, values=_values(payload.model_dump()))
-    except DomainError as error:
-        return _refused(error)
+    require_staff(request.user, MANAGE_REFUSAL)
+    event = create_event(actor=request.user, values=_values(payload.model_dump()))
     return Status(201, get_event_for_staff(event.pk))
 
 
@@ -111,20 +100,14 @@ def update(request, event_id: int, payload: EventUpdateIn):
     event = _event(request, event_id)
     sent = payload.model_dump()
     version = sent.pop("version", None)
-    try:
-        update_event(actor=request.user, event=event, values=_values(sent),
-                     expected_version=version)
-    except DomainError as error:
-        return _refused(error)
+    update_event(actor=request.user, event=event, values=_values(sent),
+                 expected_version=version)
     return get_event_for_staff(event.pk)
 
 
 def _act(request, event_id: int, action):
     event = _event(request, event_id)
-    try:
-        action(event)
-    except DomainError as error:
-        return _refused(error)
+    action(event)
     return get_event_for_staff(event.pk)
 
 
@@ -142,10 +125,7 @@ def close(request, event_id: int):
 @router.post("/{event_id}/cancel", response={200: CancelOut, **ERRORS}, summary="행사 취소")
 def cancel(request, event_id: int, payload: CancelIn):
     event = _event(request, event_id)
-    try:
-        count = cancel_event(actor=request.user, event=event, reason=payload.reason)
-    except DomainError as error:
-        return _refused(error)
+    count = cancel_event(actor=request.user, event=event, reason=payload.reason)
     return {"event": get_event_for_staff(event.pk), "registrations_cancelled": count}
 
 
@@ -153,10 +133,7 @@ def cancel(request, event_id: int, payload: CancelIn):
              summary="행사 복사 (새 준비 중 행사)")
 def copy(request, event_id: int):
     event = _event(request, event_id)
-    try:
-        new = copy_event(actor=request.user, event=event)
-    except DomainError as error:
-        return _refused(error)
+    new = copy_event(actor=request.user, event=event)
     return Status(201, get_event_for_staff(new.pk))
 
 
@@ -164,14 +141,11 @@ def copy(request, event_id: int):
             summary="공모전 설정 (접수 기간, 심사 기준)")
 def contest_settings(request, event_id: int, payload: ContestIn):
     contest = _contest(request, event_id)
-    try:
-        update_contest(actor=request.user, contest=contest,
-                       submission_opens_at=_aware(payload.submission_opens_at),
-                       submission_deadline=_aware(payload.submission_deadline),
-                       criteria=[c.model_dump() for c in payload.criteria],
-                       expected_version=payload.version)
-    except DomainError as error:
-        return _refused(error)
+    update_contest(actor=request.user, contest=contest,
+                   submission_opens_at=_aware(payload.submission_opens_at),
+                   submission_deadline=_aware(payload.submission_deadline),
+                   criteria=[c.model_dump() for c in payload.criteria],
+                   expected_version=payload.version)
     return contest
 
 
@@ -181,11 +155,8 @@ def add_judge(request, event_id: int, payload: JudgeIn):
     contest = _contest(request, event_id)
     judge = User.objects.filter(pk=payload.judge_id).first()
     if judge is None:
-        return _refused(DomainError("평가위원을 찾을 수 없습니다.", field="judge_id"))
-    try:
-        assign_judge(actor=request.user, contest=contest, judge=judge)
-    except DomainError as error:
-        return _refused(error)
+        raise DomainError("평가위원을 찾을 수 없습니다.", field="judge_id")
+    assign_judge(actor=request.user, contest=contest, judge=judge)
     return Status(201, contest)
 
 
@@ -194,10 +165,7 @@ def add_judge(request, event_id: int, payload: JudgeIn):
 def delete_judge(request, event_id: int, judge_id: int):
     contest = _contest(request, event_id)
     judge = User.objects.filter(pk=judge_id).first()
-    try:
-        if judge is None:
-            raise DomainError("배정된 심사위원이 아닙니다.", code="not_found")
-        remove_judge(actor=request.user, contest=contest, judge=judge)
-    except DomainError as error:
-        return _refused(error)
+    if judge is None:
+        raise DomainError("배정된 심사위원이 아닙니다.", code="not_found")
+    remove_judge(actor=request.user, contest=contest, judge=judge)
     return contest

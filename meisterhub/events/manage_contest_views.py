@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from meisterhub.accounts.models import User
-from meisterhub.consultations.views.common import staff_required
+from meisterhub.accounts.roles import staff_required
 from meisterhub.core.errors import DomainError
 from meisterhub.core.locking import StaleEdit
 

@@ -4,6 +4,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from meisterhub.accounts.roles import require_staff
 from meisterhub.companies.models import OrgType
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history import diff, record
@@ -33,9 +34,7 @@ MAX_CAPACITY = 100_000
 register_action("events.event.closed", "참가 신청 마감")
 
 
-def _require_staff(actor) -> None:
-    if not getattr(actor, "is_operator", False):
-        raise DomainError("운영자만 행사를 관리할 수 있습니다.", code="forbidden")
+MANAGE_REFUSAL = "운영자만 행사를 관리할 수 있습니다."
 
 
 def event_rule_errors(values: dict, *, seated: int = 0) -> list[tuple[str, str]]:
@@ -110,7 +109,7 @@ def _clean(values: dict) -> dict:
 def create_event(*, actor, values: dict) -> Event:
     """A new event in draft; for a contest, its judging side with the registration window as
     the submission window until staff set their own."""
-    _require_staff(actor)
+    require_staff(actor, MANAGE_REFUSAL)
     values = _clean(values)
     missing = [name for name in REQUIRED_FIELDS if values.get(name) in (None, "")]
     if missing:
@@ -155,7 +154,7 @@ def _locked(event: Event, expected_version: int | None = None) -> Event:
 def update_event(*, actor, event: Event, values: dict,
                  expected_version: int | None = None) -> Event:
     """Save new settings unless someone saved since `expected_version` was loaded."""
-    _require_staff(actor)
+    require_staff(actor, MANAGE_REFUSAL)
     values = _clean(values)
     with transaction.atomic():
         locked = _locked(event, expected_version)
@@ -223,7 +222,7 @@ def rubric_refusal(contest: Contest | None) -> str | None:
 
 def publish_event(*, actor, event: Event) -> Event:
     """Draft → published: from now on the public list shows it and people may register."""
-    _require_staff(actor)
+    require_staff(actor, MANAGE_REFUSAL)
     with transaction.atomic():
         locked = _locked(event)
         if locked.status != Event.Status.DRAFT:
@@ -246,7 +245,7 @@ def publish_event(*, actor, event: Event) -> Event:
 
 def close_registration(*, actor, event: Event) -> Event:
     """End the registration window now (the seats taken so far stay)."""
-    _require_staff(actor)
+    require_staff(actor, MANAGE_REFUSAL)
     now = timezone.now()
     with transaction.atomic():
         locked = _locked(event)
@@ -266,7 +265,7 @@ def cancel_event(*, actor, event: Event, reason: str = "") -> int:
 
     Returns the number of registrations cancelled.
     """
-    _require_staff(actor)
+    require_staff(actor, MANAGE_REFUSAL)
     reason = (reason or "").strip()
     if len(reason) > 200:
         raise DomainError("취소 사유는 200자 이내로 입력해 주세요.", field="reason")
@@ -297,7 +296,7 @@ def cancel_event(*, actor, event: Event, reason: str = "") -> int:
 def copy_event(*, actor, event: Event) -> Event:
     """A new draft with the same settings (a contest keeps its rubric, not its judges);
     publish_event refuses it until its dates are changed."""
-    _require_staff(actor)
+    require_staff(actor, MANAGE_REFUSAL)
     values = {name: getattr(event, name) for name in EDITABLE_FIELDS}
     title = event.title[: 120 - len(COPY_SUFFIX)] + COPY_SUFFIX
     with transaction.atomic():

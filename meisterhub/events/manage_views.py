@@ -6,10 +6,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meisterhub.consultations.views.common import staff_required
+from meisterhub.accounts.roles import staff_required
 from meisterhub.core.errors import DomainError
 from meisterhub.core.http import is_htmx
 from meisterhub.core.locking import StaleEdit
+from meisterhub.core.paging import paginate
 
 from .manage_forms import CancelForm, ContestForm, EventForm, JudgeForm, criteria_formset
 from .manage_services import (
@@ -21,6 +22,7 @@ from .manage_services import (
     update_event,
 )
 from .models import Event, EventKind
+from .permissions import can_change_event, can_publish_event, can_run_contest
 from .selectors import event_history, get_event_for_staff, list_events_for_staff
 
 
@@ -62,6 +64,10 @@ def render_event_page(request, event: Event, **parts):
         "form": parts.get("form") or EventForm(event=event),
         "cancel_form": parts.get("cancel_form") or CancelForm(),
         "history": event_history(event),
+        "is_public": event.status != Event.Status.DRAFT,
+        "can_publish": can_publish_event(request.user, event),
+        "can_change": can_change_event(request.user, event),
+        "can_run_contest": contest is not None and can_run_contest(request.user, event),
     }
     if contest is not None:
         context.update({
@@ -82,8 +88,8 @@ def render_event_page(request, event: Event, **parts):
 def event_list(request):
     form = ManageFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    events = list(list_events_for_staff(status=filters.get("status") or None,
-                                        kind=filters.get("kind") or None)[:200])
+    events = paginate(request, list_events_for_staff(status=filters.get("status") or None,
+                                                     kind=filters.get("kind") or None))
     template = "events/manage/partials/rows.html" if is_htmx(request) else "events/manage/list.html"
     return render(request, template, {"form": form, "events": events})
 

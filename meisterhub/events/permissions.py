@@ -1,7 +1,47 @@
 from django.http import Http404
+from django.utils import timezone
 
-from .models import Contest, Registration, Submission
+from meisterhub.accounts.models import Role
+from meisterhub.accounts.roles import is_staff
+
+from .models import Contest, Event, Registration, Submission
 from .selectors import get_event_for
+
+
+def can_manage_events(user) -> bool:
+    """Edit events, check people in, announce, run contests and see the counts: staff."""
+    return is_staff(user)
+
+
+def can_publish_event(user, event: Event) -> bool:
+    return can_manage_events(user) and event.status == Event.Status.DRAFT
+
+
+def can_change_event(user, event: Event) -> bool:
+    """Edit or cancel: until the event is cancelled."""
+    return can_manage_events(user) and event.status != Event.Status.CANCELLED
+
+
+def can_run_contest(user, event: Event) -> bool:
+    """Judges, criteria and the results page: a published contest's."""
+    return can_manage_events(user) and event.status == Event.Status.PUBLISHED
+
+
+def can_cancel_registration(user, registration: Registration) -> bool:
+    """The registrant's own cancel button: a live registration for an event still to come.
+
+    (Staff may also cancel after the start, from the event's management page.)
+    """
+    return (
+        getattr(user, "is_authenticated", False)
+        and registration.user_id == user.pk
+        and registration.status in (Registration.Status.REGISTERED, Registration.Status.WAITLISTED)
+        and registration.event.starts_at > timezone.now()
+    )
+
+
+def can_judge_contests(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.role == Role.EVALUATOR)
 
 
 def access_event(user, pk: int):

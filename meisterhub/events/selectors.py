@@ -1,6 +1,8 @@
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from meisterhub.accounts.roles import is_staff
+
 from .models import Contest, Event, ProgramArea, Registration, Submission
 
 SEATED = Q(registrations__status__in=Registration.SEATED)
@@ -25,7 +27,7 @@ def list_upcoming_events(*, kind: str | None = None, area: str | None = None) ->
 
 def get_event_for(user, pk: int) -> Event | None:
     events = Event.objects.select_related("facility", "contest")
-    if not getattr(user, "is_operator", False):
+    if not is_staff(user):
         events = events.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
     return with_seat_counts(events).filter(pk=pk).first()
 

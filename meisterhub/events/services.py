@@ -4,10 +4,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from meisterhub.accounts.roles import require_staff
 from meisterhub.companies.models import OrgType
+from meisterhub.companies.selectors import acting_company_ids
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history import record
-from meisterhub.facilities.permissions import active_company_ids
 
 from . import notices
 from .models import Event, Registration
@@ -42,7 +43,7 @@ def register_for_event(*, actor, event: Event, company=None) -> Registration:
                           "부터 받습니다.")
     if now >= event.registration_closes_at:
         raise DomainError("신청 기간이 지났습니다.")
-    if company is not None and company.pk not in active_company_ids(actor):
+    if company is not None and company.pk not in acting_company_ids(actor):
         raise DomainError("소속된 기업으로만 신청할 수 있습니다.", code="forbidden")
     refusal = eligibility_refusal(event, company)
     if refusal:
@@ -119,8 +120,7 @@ def cancel_registration(*, actor, registration: Registration) -> Registration | 
 
 def check_in(*, actor, event: Event, code: str) -> Registration:
     """Mark a seated registrant as attended by the code of their QR confirmation."""
-    if not getattr(actor, "is_operator", False):
-        raise DomainError("운영자만 체크인할 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 체크인할 수 있습니다.")
     code = (code or "").strip()
     with transaction.atomic():
         registration = Registration.objects.select_for_update().select_related("user").filter(
@@ -143,8 +143,7 @@ def check_in(*, actor, event: Event, code: str) -> Registration:
 
 def announce_event(*, actor, event: Event) -> int:
     """Send the event's announcement once to everyone who agreed to receive advertising."""
-    if not getattr(actor, "is_operator", False):
-        raise DomainError("운영자만 행사 안내를 보낼 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 행사 안내를 보낼 수 있습니다.")
     if event.status != "published":
         raise DomainError("게시된 행사만 안내할 수 있습니다.")
     with transaction.atomic():

@@ -3,20 +3,28 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meisterhub.companies.selectors import companies_visible_to
+from meisterhub.accounts.roles import staff_required
+from meisterhub.companies.selectors import acting_companies, companies_visible_to
 from meisterhub.core.errors import DomainError
 from meisterhub.core.http import is_htmx
-from meisterhub.core.page_cache import cached_fragment
+from meisterhub.core.page_cache import cached_fragment, public_page
+from meisterhub.core.paging import paginate
 
 from .forms import CheckInForm, EventFilterForm, RegistrationForm
 from .models import ProgramArea, Registration
-from .permissions import access_event, access_registration
+from .permissions import (
+    access_event,
+    access_registration,
+    can_cancel_registration,
+    can_judge_contests,
+    can_manage_events,
+)
 from .qr import qr_svg
 from .selectors import (
     attendance_of,
@@ -31,12 +39,8 @@ from .services import announce_event, cancel_registration, check_in, register_fo
 EVENT_PAGE_SIZE = 20
 
 
-def _staff_only(request):
-    if not (request.user.is_authenticated and request.user.is_operator):
-        raise Http404
-
-
 @require_GET
+@public_page("events.list", stamp_names=["events"], per_minute=True)
 def event_list(request):
     form = EventFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -55,7 +59,11 @@ def event_list(request):
     )
     if is_htmx(request):
         return HttpResponse(results)
-    return render(request, "events/list.html", {"form": form, "results": results})
+    return render(request, "events/list.html", {
+        "form": form, "results": results,
+        "can_view_counts": can_manage_events(request.user),
+        "can_judge": can_judge_contests(request.user),
+    })
 
 
 @require_GET
@@ -66,12 +74,13 @@ def event_detail(request, pk: int):
     if request.user.is_authenticated:
         mine = Registration.objects.filter(event=event, user=request.user).exclude(
             status=Registration.Status.CANCELLED).first()
-        form = RegistrationForm(companies=companies_visible_to(request.user)
+        form = RegistrationForm(companies=acting_companies(request.user)
                                 if not request.user.is_operator else None)
     return render(request, "events/detail.html", {
         "event": event, "mine": mine, "form": form,
         "place": waitlist_place(mine) if mine else None,
         "contest": getattr(event, "contest", None),
+        "can_manage": can_manage_events(request.user),
     })
 
 
@@ -124,14 +133,15 @@ def confirmation(request, pk: int):
 @login_required
 @require_GET
 def my_registrations(request):
-    return render(request, "events/my.html", {
-        "registrations": list(registrations_of(request.user)[:200]), "now": timezone.now()})
+    registrations = paginate(request, registrations_of(request.user))
+    for registration in registrations:
+        registration.can_cancel = can_cancel_registration(request.user, registration)
+    return render(request, "events/my.html", {"registrations": registrations})
 
 
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def checkin(request, pk: int):
-    _staff_only(request)
     event = access_event(request.user, pk)
     form = CheckInForm(request.POST or None)
     result = None
@@ -153,10 +163,9 @@ def checkin(request, pk: int):
     return render(request, "events/checkin.html", context)
 
 
-@login_required
+@staff_required
 @require_GET
 def counts(request):
-    _staff_only(request)
     try:
         year = int(request.GET.get("year") or timezone.localdate().year)
     except ValueError:
@@ -168,10 +177,9 @@ def counts(request):
     })
 
 
-@login_required
+@staff_required
 @require_POST
 def announce(request, pk: int):
-    _staff_only(request)
     event = access_event(request.user, pk)
     try:
         count = announce_event(actor=request.user, event=event)

@@ -9,20 +9,18 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from meisterhub.accounts.roles import is_staff, require_staff
 from meisterhub.companies.models import Company
-from meisterhub.core.errors import DomainError
+from meisterhub.companies.selectors import acting_company_ids
 from meisterhub.core.history_text import readable_history_of
 
 from .manage_services import copy_facility, create_facility, set_facility_active, update_facility
 from .models import Facility
-from .permissions import access_facility, access_reservation, active_company_ids
+from .permissions import access_facility, access_reservation
 from .selectors import busy_reservations, list_facilities, list_facilities_for_staff
 from .services import cancel_reservation, create_recurring_reservation
 
 router = Router()
-STATUS_OF = {"conflict": 409, "forbidden": 403}
-
-
 class FacilityOut(Schema):
     id: int
     center: str
@@ -67,10 +65,6 @@ class ReservationOut(Schema):
         return str(obj.series_id) if obj.series_id else None
 
 
-def _refused(error: DomainError):
-    return HttpError(STATUS_OF.get(error.code, 400), error.message)
-
-
 @router.get("/", response=list[FacilityOut], summary="시설 목록")
 def list_rooms(request, center: str | None = None):
     return list_facilities(center=center)
@@ -95,7 +89,7 @@ def create(request, facility_id: int, payload: ReservationIn):
     facility = access_facility(facility_id)
     company = None
     if payload.company_id is not None:
-        if not request.user.is_operator and payload.company_id not in active_company_ids(
+        if not is_staff(request.user) and payload.company_id not in acting_company_ids(
                 request.user):
             raise Http404("기업을 찾을 수 없습니다.")
         company = Company.objects.filter(pk=payload.company_id).first()
@@ -104,14 +98,11 @@ def create(request, facility_id: int, payload: ReservationIn):
     for moment in (payload.starts_at, payload.ends_at):
         if timezone.is_naive(moment):
             raise HttpError(400, "시간에 시간대(예: +09:00)를 넣어 주세요.")
-    try:
-        created = create_recurring_reservation(
-            actor=request.user, facility=facility, company=company,
-            starts_at=payload.starts_at, ends_at=payload.ends_at, weeks=payload.weeks,
-            headcount=payload.headcount, purpose=payload.purpose,
-        )
-    except DomainError as error:
-        raise _refused(error) from None
+    created = create_recurring_reservation(
+        actor=request.user, facility=facility, company=company,
+        starts_at=payload.starts_at, ends_at=payload.ends_at, weeks=payload.weeks,
+        headcount=payload.headcount, purpose=payload.purpose,
+    )
     return Status(201, created)
 
 
@@ -119,10 +110,7 @@ def create(request, facility_id: int, payload: ReservationIn):
              summary="예약 취소")
 def cancel(request, reservation_id: int):
     reservation = access_reservation(request.user, reservation_id)
-    try:
-        cancel_reservation(actor=request.user, reservation=reservation)
-    except DomainError as error:
-        raise _refused(error) from None
+    cancel_reservation(actor=request.user, reservation=reservation)
     return reservation
 
 
@@ -172,9 +160,7 @@ class FacilityActiveIn(Schema):
     active: bool
 
 
-def _staff_only(request) -> None:
-    if not request.user.is_operator:
-        raise HttpError(403, "운영자만 시설을 관리할 수 있습니다.")
+MANAGE_REFUSAL = "운영자만 시설을 관리할 수 있습니다."
 
 
 def _managed(facility_id: int) -> Facility:
@@ -187,58 +173,46 @@ def _managed(facility_id: int) -> Facility:
 @router.get("/manage/", response=list[FacilityManageOut], auth=django_auth,
             summary="시설 관리: 목록(운영 중지 포함)")
 def manage_list(request, q: str = "", center: str = "", state: str = ""):
-    _staff_only(request)
+    require_staff(request.user, MANAGE_REFUSAL)
     return list_facilities_for_staff(query=q, center=center, state=state)
 
 
 @router.post("/manage/", response={201: FacilityManageOut}, auth=django_auth,
              summary="시설 관리: 등록")
 def manage_create(request, payload: FacilityIn):
-    _staff_only(request)
-    try:
-        facility = create_facility(actor=request.user, **payload.dict())
-    except DomainError as error:
-        raise _refused(error) from None
+    require_staff(request.user, MANAGE_REFUSAL)
+    facility = create_facility(actor=request.user, **payload.dict())
     return Status(201, facility)
 
 
 @router.get("/manage/{facility_id}", response=FacilityManageDetailOut, auth=django_auth,
             summary="시설 관리: 상세와 변경 이력")
 def manage_detail(request, facility_id: int):
-    _staff_only(request)
+    require_staff(request.user, MANAGE_REFUSAL)
     return _managed(facility_id)
 
 
 @router.put("/manage/{facility_id}", response=FacilityManageOut, auth=django_auth,
             summary="시설 관리: 수정 (version이 다르면 409)")
 def manage_update(request, facility_id: int, payload: FacilityUpdateIn):
-    _staff_only(request)
+    require_staff(request.user, MANAGE_REFUSAL)
     values = payload.dict()
     version = values.pop("version")
-    try:
-        return update_facility(actor=request.user, facility=_managed(facility_id),
-                               version=version, **values)
-    except DomainError as error:
-        raise _refused(error) from None
+    return update_facility(actor=request.user, facility=_managed(facility_id),
+                           version=version, **values)
 
 
 @router.post("/manage/{facility_id}/active", response=FacilityManageOut, auth=django_auth,
              summary="시설 관리: 운영 중지·재개")
 def manage_active(request, facility_id: int, payload: FacilityActiveIn):
-    _staff_only(request)
-    try:
-        return set_facility_active(actor=request.user, facility=_managed(facility_id),
-                                   active=payload.active)
-    except DomainError as error:
-        raise _refused(error) from None
+    require_staff(request.user, MANAGE_REFUSAL)
+    return set_facility_active(actor=request.user, facility=_managed(facility_id),
+                               active=payload.active)
 
 
 @router.post("/manage/{facility_id}/copy", response={201: FacilityManageOut}, auth=django_auth,
              summary="시설 관리: 복사")
 def manage_copy(request, facility_id: int):
-    _staff_only(request)
-    try:
-        copy = copy_facility(actor=request.user, facility=_managed(facility_id))
-    except DomainError as error:
-        raise _refused(error) from None
+    require_staff(request.user, MANAGE_REFUSAL)
+    copy = copy_facility(actor=request.user, facility=_managed(facility_id))
     return Status(201, copy)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from meisterhub.accounts.roles import require_staff
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history import diff, record, snapshot
 from meisterhub.core.history_text import register_action
@@ -26,9 +27,7 @@ register_action("facilities.facility.photo_added", "시설 사진 추가")
 register_action("facilities.facility.photo_removed", "시설 사진 삭제")
 
 
-def _require_staff(actor) -> None:
-    if not getattr(actor, "is_operator", False):
-        raise DomainError("운영자만 시설을 관리할 수 있습니다.", code="forbidden")
+MANAGE_REFUSAL = "운영자만 시설을 관리할 수 있습니다."
 
 
 def clean_opening_hours(hours) -> dict:
@@ -142,7 +141,7 @@ def _store_photo(actor, facility: Facility, upload, content_type: str, caption: 
 
 
 def create_facility(*, actor, photo=None, photo_caption: str = "", **values) -> Facility:
-    _require_staff(actor)
+    require_staff(actor, MANAGE_REFUSAL)
     data = clean_facility_values(values)
     content_type = _checked_photo(photo) if photo else None
     with transaction.atomic():
@@ -156,7 +155,7 @@ def create_facility(*, actor, photo=None, photo_caption: str = "", **values) -> 
 
 def update_facility(*, actor, facility: Facility, version: int | None, **values) -> Facility:
     """Save the edit form; refuses (StaleEdit) when someone saved since `version` was loaded."""
-    _require_staff(actor)
+    require_staff(actor, MANAGE_REFUSAL)
     data = clean_facility_values(values)
     with transaction.atomic():
         locked = Facility.objects.select_for_update().get(pk=facility.pk)
@@ -175,7 +174,7 @@ def update_facility(*, actor, facility: Facility, version: int | None, **values)
 
 def set_facility_active(*, actor, facility: Facility, active: bool) -> Facility:
     """Stop or resume taking reservations; existing reservations stay as they are."""
-    _require_staff(actor)
+    require_staff(actor, MANAGE_REFUSAL)
     with transaction.atomic():
         locked = Facility.objects.select_for_update().get(pk=facility.pk)
         if locked.is_active == active:
@@ -192,7 +191,7 @@ def set_facility_active(*, actor, facility: Facility, active: bool) -> Facility:
 
 def copy_facility(*, actor, facility: Facility) -> Facility:
     """A new room with the same settings and photos, not yet taking reservations."""
-    _require_staff(actor)
+    require_staff(actor, MANAGE_REFUSAL)
     with transaction.atomic():
         values = {name: getattr(facility, name) for name in FACILITY_FIELDS}
         values["name"] = f"{facility.name} (사본)"[:60]
@@ -208,14 +207,14 @@ def copy_facility(*, actor, facility: Facility) -> Facility:
 
 
 def add_photo(*, actor, facility: Facility, upload, caption: str = "") -> FacilityPhoto:
-    _require_staff(actor)
+    require_staff(actor, MANAGE_REFUSAL)
     content_type = _checked_photo(upload)
     with transaction.atomic():
         return _store_photo(actor, facility, upload, content_type, caption)
 
 
 def remove_photo(*, actor, photo: FacilityPhoto) -> None:
-    _require_staff(actor)
+    require_staff(actor, MANAGE_REFUSAL)
     facility, label, name = photo.facility, photo.caption or "사진 1장", photo.image.name
     with transaction.atomic():
         photo.delete()

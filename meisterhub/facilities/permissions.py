@@ -3,19 +3,10 @@
 from django.http import Http404
 from django.utils import timezone
 
-from meisterhub.companies.models import Company, Membership
+from meisterhub.companies.models import Company
+from meisterhub.companies.selectors import acting_company_ids
 
 from .models import BookingPolicy, Facility, Reservation, ResidentCompany
-
-
-def active_company_ids(user) -> set[int]:
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    return set(
-        Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values_list(
-            "company_id", flat=True
-        )
-    )
 
 
 def is_resident(company: Company, center: str, on=None) -> bool:
@@ -35,7 +26,7 @@ def booking_refusal(user, facility: Facility, company: Company | None) -> str | 
         return None
     if facility.booking_policy == BookingPolicy.STAFF:
         return "이 시설은 운영자만 예약할 수 있습니다."
-    if company is None or company.pk not in active_company_ids(user):
+    if company is None or company.pk not in acting_company_ids(user):
         return "소속된 기업으로만 예약할 수 있습니다."
     if facility.booking_policy == BookingPolicy.RESIDENTS and not is_resident(
         company, facility.center
@@ -49,7 +40,7 @@ def can_see_reservation(user, reservation: Reservation) -> bool:
         return False
     if user.is_operator or reservation.user_id == user.pk:
         return True
-    return reservation.company_id in active_company_ids(user)
+    return reservation.company_id in acting_company_ids(user)
 
 
 def can_cancel_reservation(user, reservation: Reservation) -> bool:

@@ -1,10 +1,11 @@
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
+from meisterhub.companies.selectors import acting_company_ids
+
 from .models import Center, Facility, FacilityPhoto, Reservation
-from .permissions import active_company_ids
 
 
 def list_facilities(*, center: str | None = None) -> QuerySet[Facility]:
@@ -46,7 +47,7 @@ def reservations_visible_to(user) -> QuerySet[Reservation]:
         return qs.none()
     if user.is_operator:
         return qs
-    return qs.filter(Q(user=user) | Q(company_id__in=active_company_ids(user)))
+    return qs.filter(Q(user=user) | Q(company_id__in=acting_company_ids(user)))
 
 
 def my_reservations(user) -> QuerySet[Reservation]:
@@ -75,3 +76,20 @@ def list_facilities_for_staff(
     for term in query.split()[:5]:
         facilities = facilities.filter(Q(name__icontains=term) | Q(location__icontains=term))
     return facilities.order_by("-is_active", "center", "order", "name")
+
+
+def reservation_totals_by_facility(start: datetime, end: datetime) -> list[dict]:
+    """For the annual report: per room, the reservations starting in [start, end). Rows of
+    {facility_id, facility__name, facility__center, facility__order, n, duration, people,
+    status_<status> for every status}; n, duration and people count confirmed ones only."""
+    length = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
+    confirmed = Q(status=Reservation.Status.CONFIRMED)
+    states = {f"status_{status}": Count("id", filter=Q(status=status))
+              for status in Reservation.Status}
+    return list(
+        Reservation.objects.filter(starts_at__gte=start, starts_at__lt=end)
+        .values("facility_id", "facility__name", "facility__center", "facility__order")
+        .annotate(n=Count("id", filter=confirmed), duration=Sum(length, filter=confirmed),
+                  people=Sum("headcount", filter=confirmed), **states)
+        .order_by("facility__center", "facility__order", "facility__name")
+    )

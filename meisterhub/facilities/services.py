@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from meisterhub.accounts.roles import require_staff
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history import record, snapshot
 from meisterhub.core.uploads import validate_image
@@ -164,8 +165,7 @@ def cancel_reservation(*, actor, reservation: Reservation, whole_series: bool = 
 
 
 def decide_reservation(*, actor, reservation: Reservation, approve: bool) -> Reservation:
-    if not actor.is_operator:
-        raise DomainError("운영자만 예약을 승인하거나 반려할 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 예약을 승인하거나 반려할 수 있습니다.")
     with transaction.atomic():
         locked = Reservation.objects.select_for_update().get(pk=reservation.pk)
         if locked.status != Reservation.Status.PENDING:
@@ -180,8 +180,7 @@ def decide_reservation(*, actor, reservation: Reservation, approve: bool) -> Res
 
 
 def add_facility_photo(*, actor, facility: Facility, upload, caption: str = "") -> FacilityPhoto:
-    if not actor.is_operator:
-        raise DomainError("운영자만 시설 사진을 올릴 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 시설 사진을 올릴 수 있습니다.")
     try:
         content_type = validate_image(upload, max_bytes=conf.FACILITY_PHOTO_MAX_BYTES)
     except ValidationError as error:

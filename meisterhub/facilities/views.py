@@ -2,14 +2,16 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from meisterhub.accounts.roles import is_staff, staff_required
 from meisterhub.companies.selectors import companies_visible_to
 from meisterhub.core.errors import DomainError
 from meisterhub.core.http import is_htmx
+from meisterhub.core.paging import paginate
 
 from .calendar import build_grid, week_start
 from .forms import ReservationForm
@@ -102,10 +104,12 @@ def reserve(request, pk: int):
 @login_required
 @require_GET
 def my_list(request):
-    reservations = list(my_reservations(request.user)[:200])
+    reservations = paginate(request, my_reservations(request.user))
+    # Staff see two lists here, each paged on its own parameter.
+    pending = (paginate(request, pending_reservations(), param="pending_page")
+               if request.user.is_operator else [])
     return render(request, "facilities/my.html", {
-        "reservations": reservations, "now": timezone.now(),
-        "pending": list(pending_reservations()) if request.user.is_operator else [],
+        "reservations": reservations, "now": timezone.now(), "pending": pending,
     })
 
 
@@ -123,11 +127,9 @@ def cancel(request, pk: int):
     return redirect("facilities:my")
 
 
-@login_required
+@staff_required
 @require_POST
 def decide(request, pk: int):
-    if not request.user.is_operator:
-        raise Http404
     reservation = access_reservation(request.user, pk)
     try:
         decide_reservation(actor=request.user, reservation=reservation,
@@ -152,7 +154,7 @@ def calendar_feed(request, pk: int):
 def photo(request, pk: int):
     photos = FacilityPhoto.objects.select_related("facility")
     # Staff also see the photos of a room not running yet (a fresh copy, say).
-    if not getattr(request.user, "is_operator", False):
+    if not is_staff(request.user):
         photos = photos.filter(facility__is_active=True)
     item = get_object_or_404(photos, pk=pk)
     response = FileResponse(item.image.open("rb"), content_type=item.content_type)

@@ -5,7 +5,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.security import django_auth
 
-from meisterhub.core.errors import DomainError
+from meisterhub.accounts.roles import require_staff
 from meisterhub.core.history_text import readable_history_of
 from meisterhub.core.pagination import BoundedLimitOffsetPagination
 from meisterhub.core.privacy import mask_email
@@ -130,9 +130,7 @@ class InviteIn(Schema):
     email: str = ""
 
 
-def _staff_only(request) -> None:
-    if not request.user.is_operator:
-        raise HttpError(403, "운영자만 마이스터를 관리할 수 있습니다.")
+MANAGE_REFUSAL = "운영자만 마이스터를 관리할 수 있습니다."
 
 
 def _managed(meister_id: int) -> Meister:
@@ -142,57 +140,44 @@ def _managed(meister_id: int) -> Meister:
     return meister
 
 
-def _refused(error: DomainError) -> HttpError:
-    return HttpError({"conflict": 409, "forbidden": 403}.get(error.code, 400), error.message)
-
-
 @router.get("/manage/", response=list[MeisterManageOut], auth=django_auth,
             summary="마이스터 관리: 목록·검색")
 @paginate(BoundedLimitOffsetPagination)
 def manage_list(request, q: str = "", state: str = ""):
-    _staff_only(request)
+    require_staff(request.user, MANAGE_REFUSAL)
     return list_meisters_for_staff(query=q, state=state)
 
 
 @router.post("/manage/", response={201: MeisterManageOut}, auth=django_auth,
              summary="마이스터 관리: 등록 (이메일이 있으면 초대)")
 def manage_create(request, payload: MeisterCreateIn):
-    _staff_only(request)
+    require_staff(request.user, MANAGE_REFUSAL)
     values = payload.dict()
-    try:
-        meister = create_meister(actor=request.user, field_codes=values.pop("fields"), **values)
-    except DomainError as error:
-        raise _refused(error) from None
+    meister = create_meister(actor=request.user, field_codes=values.pop("fields"), **values)
     return Status(201, _managed(meister.pk))
 
 
 @router.get("/manage/{meister_id}", response=MeisterManageDetailOut, auth=django_auth,
             summary="마이스터 관리: 상세와 변경 이력")
 def manage_detail(request, meister_id: int):
-    _staff_only(request)
+    require_staff(request.user, MANAGE_REFUSAL)
     return _managed(meister_id)
 
 
 @router.put("/manage/{meister_id}", response=MeisterManageOut, auth=django_auth,
             summary="마이스터 관리: 수정 (version이 다르면 409)")
 def manage_update(request, meister_id: int, payload: MeisterUpdateIn):
-    _staff_only(request)
+    require_staff(request.user, MANAGE_REFUSAL)
     values = payload.dict()
     version, codes = values.pop("version"), values.pop("fields")
-    try:
-        update_meister(actor=request.user, meister=_managed(meister_id), version=version,
-                       field_codes=codes, **values)
-    except DomainError as error:
-        raise _refused(error) from None
+    update_meister(actor=request.user, meister=_managed(meister_id), version=version,
+                   field_codes=codes, **values)
     return _managed(meister_id)
 
 
 @router.post("/manage/{meister_id}/invite", response=MeisterManageOut, auth=django_auth,
              summary="마이스터 관리: 초대 메일 (다시) 보내기")
 def manage_invite(request, meister_id: int, payload: InviteIn):
-    _staff_only(request)
-    try:
-        invite_meister(actor=request.user, meister=_managed(meister_id), email=payload.email)
-    except DomainError as error:
-        raise _refused(error) from None
+    require_staff(request.user, MANAGE_REFUSAL)
+    invite_meister(actor=request.user, meister=_managed(meister_id), email=payload.email)
     return _managed(meister_id)

@@ -20,6 +20,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from meisterhub.accounts.models import Role
+from meisterhub.accounts.roles import require_staff
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
 from meisterhub.core.locking import bump, check_version
@@ -39,9 +40,7 @@ from .services import (
 HIDDEN_CHANGES = {"search_text", "updated_at"}
 
 
-def _require_staff(actor) -> None:
-    if not getattr(actor, "is_operator", False):
-        raise DomainError("운영자만 마이스터를 관리할 수 있습니다.", code="forbidden")
+MANAGE_REFUSAL = "운영자만 마이스터를 관리할 수 있습니다."
 
 
 def checked_photo(photo) -> None:
@@ -80,7 +79,7 @@ def create_meister(
     **profile,
 ) -> Meister:
     """A new meister; with an e-mail address, also the account and the invitation mail."""
-    _require_staff(actor)
+    require_staff(actor, MANAGE_REFUSAL)
     roster_id = (roster_id or "").strip() or _new_roster_id()
     if Meister.objects.filter(roster_id=roster_id).exists():
         raise DomainError("이미 쓰고 있는 명부 ID입니다.", field="roster_id")
@@ -101,7 +100,7 @@ def update_meister(
     **profile,
 ) -> Meister:
     """Save the edit form; refuses (StaleEdit) when someone saved since `version` was loaded."""
-    _require_staff(actor)
+    require_staff(actor, MANAGE_REFUSAL)
     unknown = set(profile) - set(PROFILE_FIELDS)
     if unknown:
         raise DomainError(f"알 수 없는 항목입니다: {', '.join(sorted(unknown))}")
@@ -149,7 +148,7 @@ def invite_meister(*, actor, meister: Meister, email: str = "") -> Meister:
     Inviting again is allowed until the person has set a password; a new address given then
     replaces a mistyped one.
     """
-    _require_staff(actor)
+    require_staff(actor, MANAGE_REFUSAL)
     with transaction.atomic():
         # of=self: PostgreSQL cannot lock the nullable side of the outer join to the user.
         locked = (Meister.objects.select_for_update(of=("self",)).select_related("user")

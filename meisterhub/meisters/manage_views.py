@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meisterhub.consultations.views.common import staff_required
+from meisterhub.accounts.roles import staff_required
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history_text import readable_history_of
 from meisterhub.core.http import is_htmx
@@ -50,6 +50,8 @@ def manage_create(request):
 def _edit_context(meister: Meister, form, invite_form=None) -> dict:
     return {
         "meister": meister, "form": form, "invite_form": invite_form or InviteForm(),
+        # Invite, or invite again, until the meister has set a password (a staff-only page).
+        "can_invite": not meister.has_active_account,
         "history": readable_history_of(meister),
     }
 

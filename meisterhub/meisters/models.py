@@ -90,11 +90,16 @@ class Meister(models.Model):
         return reverse("meisters:detail", args=[self.pk])
 
     @property
+    def has_active_account(self) -> bool:
+        """A login account whose password the meister has set."""
+        return self.user_id is not None and self.user.has_usable_password()
+
+    @property
     def invitation_status(self) -> str:
         """Where the login account stands: 계정 없음, 초대됨 (no password yet) or 계정 활성."""
         if self.user_id is None:
             return "계정 없음"
-        if not self.user.has_usable_password():
+        if not self.has_active_account:
             return "초대됨"
         return "계정 활성"
 

@@ -1,7 +1,7 @@
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Prefetch, Q, QuerySet
 
-from .models import Meister, MeisterField
+from .models import Field, Meister, MeisterField
 
 
 def _with_fields(qs: QuerySet[Meister]) -> QuerySet[Meister]:
@@ -51,3 +51,23 @@ def list_meisters_for_staff(*, query: str = "", state: str = "") -> QuerySet[Mei
             Q(search_text__contains=term) | Q(roster_id__iexact=term)
             | Q(user__email__icontains=term) | Q(name__icontains=term))
     return _with_fields(qs.order_by("name", "id"))
+
+
+def list_fields() -> QuerySet[Field]:
+    """Every field in its display order (for choices and prefetches in other apps)."""
+    return Field.objects.all()
+
+
+def field_codes() -> set[str]:
+    """Every field code, to check imported rows against."""
+    return set(Field.objects.values_list("code", flat=True))
+
+
+def meisters_by_roster_id(roster_ids) -> dict[str, Meister]:
+    """{roster_id: meister} for the given ids, each with `field_links_ordered`."""
+    return _with_fields(Meister.objects.all()).in_bulk(list(roster_ids), field_name="roster_id")
+
+
+def list_meisters_by_roster_id() -> QuerySet[Meister]:
+    """Every meister, active or not, in roster order, each with `field_links_ordered`."""
+    return _with_fields(Meister.objects.order_by("roster_id"))

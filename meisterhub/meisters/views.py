@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from meisterhub.core.http import is_htmx
-from meisterhub.core.page_cache import cached_fragment
+from meisterhub.core.page_cache import cached_fragment, public_page
 from meisterhub.core.uploads import sniff_image_type
 
 from .forms import MeisterFilterForm
@@ -15,6 +15,7 @@ PAGE_SIZE = 24
 
 
 @require_GET
+@public_page("meisters.list", stamp_names=["meisters"])
 def meister_list(request):
     form = MeisterFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -38,6 +39,7 @@ def meister_list(request):
 
 
 @require_GET
+@public_page("meisters.detail", stamp_names=["meisters"])
 def meister_detail(request, pk: int):
     # One small query decides 404 and the title; the profile itself comes from the cache.
     found = Meister.objects.filter(pk=pk, is_active=True).values_list("name", "title").first()

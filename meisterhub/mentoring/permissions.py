@@ -1,6 +1,8 @@
 from django.http import Http404
 
-from meisterhub.consultations.permissions import is_own_meister, member_company_ids
+from meisterhub.accounts.roles import is_staff
+from meisterhub.companies.selectors import acting_company_ids
+from meisterhub.consultations.permissions import is_own_meister
 
 from .models import MentoringEngagement
 
@@ -11,7 +13,22 @@ def can_view(user, engagement: MentoringEngagement) -> bool:
     return (
         user.is_operator
         or is_own_meister(user, engagement.mentor_id)
-        or engagement.company_id in member_company_ids(user)
+        or engagement.company_id in acting_company_ids(user)
+    )
+
+
+def can_create_engagement(user) -> bool:
+    return is_staff(user)
+
+
+def can_complete_engagement(user, engagement: MentoringEngagement) -> bool:
+    return is_staff(user) and engagement.status == MentoringEngagement.Status.ACTIVE
+
+
+def can_write_session(user, engagement: MentoringEngagement) -> bool:
+    return (
+        is_own_meister(user, engagement.mentor_id)
+        and engagement.status == MentoringEngagement.Status.ACTIVE
     )
 
 

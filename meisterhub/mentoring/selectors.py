@@ -1,8 +1,10 @@
+from datetime import date
+
 from django.db.models import Count, Q, QuerySet
 
-from meisterhub.consultations.permissions import member_company_ids
+from meisterhub.companies.selectors import acting_company_ids
 
-from .models import MentoringEngagement, MentoringGoal
+from .models import MentoringEngagement, MentoringGoal, MentoringSession
 
 
 def engagements_visible_to(user) -> QuerySet[MentoringEngagement]:
@@ -19,7 +21,7 @@ def engagements_visible_to(user) -> QuerySet[MentoringEngagement]:
     if user.is_meister:
         meister = getattr(user, "meister", None)
         return qs.filter(mentor=meister) if meister else qs.none()
-    return qs.filter(company_id__in=member_company_ids(user))
+    return qs.filter(company_id__in=acting_company_ids(user))
 
 
 def progress(engagement) -> int:
@@ -30,3 +32,18 @@ def progress(engagement) -> int:
     else:
         done = engagement.goals_done
     return round(100 * done / total) if total else 0
+
+
+def mentoring_counts(first: date, last: date) -> dict:
+    """For the annual report: engagements running at some point in [first, last], those started
+    in it, their distinct companies and mentors, and the sessions held in it (two queries)."""
+    counts = MentoringEngagement.objects.filter(starts_on__lte=last, ends_on__gte=first).aggregate(
+        engagements=Count("id"),
+        started=Count("id", filter=Q(starts_on__gte=first)),
+        companies=Count("company", distinct=True),
+        mentors=Count("mentor", distinct=True),
+    )
+    counts["sessions"] = MentoringSession.objects.filter(
+        held_on__gte=first, held_on__lte=last
+    ).count()
+    return counts

@@ -5,6 +5,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from meisterhub.accounts.roles import is_staff
 from meisterhub.companies.models import OrgType
 from meisterhub.consultations.permissions import is_own_meister
 from meisterhub.core import history
@@ -15,15 +16,11 @@ from .models import MentoringEngagement, MentoringGoal, MentoringSession
 STARTUP_TYPES = {OrgType.STARTUP, OrgType.PRE_FOUNDER}
 
 
-def _is_staff(actor) -> bool:
-    return bool(getattr(actor, "is_authenticated", False) and actor.is_operator)
-
-
 @transaction.atomic
 def create_engagement(
     *, actor, company, mentor, starts_on: date, ends_on: date, goals: list[str]
 ) -> MentoringEngagement:
-    if actor is not None and not _is_staff(actor):
+    if actor is not None and not is_staff(actor):
         raise DomainError("운영자만 멘토링을 만들 수 있습니다.", code="forbidden")
     if company.org_type not in STARTUP_TYPES:
         raise DomainError(
@@ -87,7 +84,7 @@ def write_session(
 @transaction.atomic
 def set_goal_status(*, actor, goal: MentoringGoal, status: str) -> MentoringGoal:
     engagement = goal.engagement
-    if not (_is_staff(actor) or is_own_meister(actor, engagement.mentor_id)):
+    if not (is_staff(actor) or is_own_meister(actor, engagement.mentor_id)):
         raise DomainError("운영자나 담당 멘토만 목표 상태를 바꿀 수 있습니다.", code="forbidden")
     if status not in MentoringGoal.Status.values:
         raise DomainError("알 수 없는 상태입니다.", field="status")
@@ -105,7 +102,7 @@ def set_goal_status(*, actor, goal: MentoringGoal, status: str) -> MentoringGoal
 
 @transaction.atomic
 def complete_engagement(*, actor, engagement: MentoringEngagement) -> MentoringEngagement:
-    if not _is_staff(actor):
+    if not is_staff(actor):
         raise DomainError("운영자만 멘토링을 종료할 수 있습니다.", code="forbidden")
     if engagement.status == MentoringEngagement.Status.COMPLETED:
         raise DomainError("이미 종료된 멘토링입니다.")

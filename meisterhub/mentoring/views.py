@@ -5,28 +5,35 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from meisterhub.accounts.roles import staff_required
 from meisterhub.consultations.permissions import is_own_meister
 from meisterhub.core.errors import DomainError
+from meisterhub.core.paging import paginate
 
 from . import services
 from .forms import EngagementForm, GoalStatusForm, SessionForm
 from .models import MentoringGoal
-from .permissions import access_engagement
+from .permissions import (
+    access_engagement,
+    can_complete_engagement,
+    can_create_engagement,
+    can_write_session,
+)
 from .selectors import engagements_visible_to, progress
 
 
 @login_required
 def engagement_list(request):
-    engagements = list(engagements_visible_to(request.user)[:200])
+    engagements = paginate(
+        request, engagements_visible_to(request.user).order_by("-starts_on", "-pk"))
     for engagement in engagements:
         engagement.progress = progress(engagement)
-    return render(request, "mentoring/list.html", {"engagements": engagements})
+    return render(request, "mentoring/list.html", {
+        "engagements": engagements, "can_create": can_create_engagement(request.user)})
 
 
-@login_required
+@staff_required
 def engagement_new(request):
-    if not request.user.is_operator:
-        raise PermissionDenied("운영자만 멘토링을 만들 수 있습니다.")
     form = EngagementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -67,6 +74,8 @@ def engagement_detail(request, pk: int):
             "sessions": engagement.sessions.all(),
             "progress": progress(engagement),
             "session_form": form if is_mentor else None,
+            "can_complete": can_complete_engagement(request.user, engagement),
+            "can_write_session": can_write_session(request.user, engagement),
             "can_edit_goals": is_mentor or request.user.is_operator,
             "status_choices": MentoringGoal.Status.choices,
         },

@@ -9,16 +9,14 @@ from ninja.security import django_auth
 from ninja.utils import check_csrf
 
 from meisterhub.companies.models import Company
-from meisterhub.core.errors import DomainError
+from meisterhub.companies.selectors import acting_company_ids
 from meisterhub.meisters.models import Field
 
 from .models import Inquiry
-from .permissions import active_company_ids
 from .selectors import inquiries_of, public_technologies
 from .services import submit_inquiry
 
 router = Router()
-STATUS_OF = {"forbidden": 403, "conflict": 409}
 
 
 class InquiryIn(Schema):
@@ -92,17 +90,14 @@ def create_inquiry(request, payload: InquiryIn):
             raise HttpError(400, f"알 수 없는 전문분야 코드입니다: {payload.field_code}")
     company = None
     if payload.company_id is not None:
-        if payload.company_id not in active_company_ids(user):
+        if payload.company_id not in acting_company_ids(user):
             raise Http404("기업을 찾을 수 없습니다.")
         company = Company.objects.get(pk=payload.company_id)
-    try:
-        inquiry = submit_inquiry(
-            actor=user, channel=Inquiry.Channel.WEB, category=payload.category,
-            title=payload.title, body=payload.body, name=payload.name,
-            organization=payload.organization, phone=payload.phone, email=payload.email,
-            company=company, field=field)
-    except DomainError as error:
-        raise HttpError(STATUS_OF.get(error.code, 400), error.message) from None
+    inquiry = submit_inquiry(
+        actor=user, channel=Inquiry.Channel.WEB, category=payload.category,
+        title=payload.title, body=payload.body, name=payload.name,
+        organization=payload.organization, phone=payload.phone, email=payload.email,
+        company=company, field=field)
     return Status(201, inquiry)
 
 

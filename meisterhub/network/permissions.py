@@ -3,27 +3,14 @@
 from django.http import Http404
 
 from meisterhub.accounts.models import Role
-from meisterhub.companies.models import Membership
+from meisterhub.accounts.roles import is_staff
+from meisterhub.companies.selectors import acting_company_ids
 
 from .models import Council, Inquiry, Meeting, SmartFactoryProject, TransferRequest
 
 
 def _signed_in(user) -> bool:
     return bool(getattr(user, "is_authenticated", False))
-
-
-def is_staff(user) -> bool:
-    return _signed_in(user) and user.is_operator
-
-
-def active_company_ids(user) -> set[int]:
-    if not _signed_in(user):
-        return set()
-    return set(
-        Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values_list(
-            "company_id", flat=True
-        )
-    )
 
 
 def seated_council_ids(user) -> set[int]:
@@ -43,7 +30,7 @@ def can_see_inquiry(user, inquiry: Inquiry) -> bool:
         return True
     if inquiry.owner_meister_id and inquiry.owner_meister.user_id == user.pk:
         return True
-    return inquiry.company_id is not None and inquiry.company_id in active_company_ids(user)
+    return inquiry.company_id is not None and inquiry.company_id in acting_company_ids(user)
 
 
 def can_answer_inquiry(user, inquiry: Inquiry) -> bool:
@@ -95,7 +82,7 @@ def access_project(user, pk: int) -> SmartFactoryProject:
         SmartFactoryProject.objects.select_related("company", "supplier").filter(pk=pk).first()
     )
     visible = project is not None and (
-        is_staff(user) or project.company_id in active_company_ids(user)
+        is_staff(user) or project.company_id in acting_company_ids(user)
     )
     if not visible:
         raise Http404("사업을 찾을 수 없습니다.")
@@ -108,7 +95,7 @@ def access_transfer(user, pk: int) -> TransferRequest:
         .filter(pk=pk).first()
     )
     visible = transfer is not None and (
-        is_staff(user) or transfer.company_id in active_company_ids(user)
+        is_staff(user) or transfer.company_id in acting_company_ids(user)
     )
     if not visible:
         raise Http404("기술이전 요청을 찾을 수 없습니다.")

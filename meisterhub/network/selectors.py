@@ -3,6 +3,9 @@
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
+from meisterhub.accounts.roles import is_staff
+from meisterhub.companies.selectors import acting_company_ids
+
 from .models import (
     Council,
     CouncilMembership,
@@ -14,7 +17,7 @@ from .models import (
     Technology,
     TransferRequest,
 )
-from .permissions import active_company_ids, is_staff, seated_council_ids
+from .permissions import seated_council_ids
 
 INQUIRY_JOINS = ("company", "field", "suggested_field", "owner_staff", "owner_meister")
 
@@ -107,7 +110,7 @@ def projects_visible_to(user, *, year: int | None = None) -> QuerySet[SmartFacto
         qs = qs.filter(year=year)
     if is_staff(user):
         return qs
-    return qs.filter(company_id__in=active_company_ids(user))
+    return qs.filter(company_id__in=acting_company_ids(user))
 
 
 # -- inquiries --------------------------------------------------------------------------
@@ -136,7 +139,7 @@ def inquiries_of(user) -> QuerySet[Inquiry]:
         return qs.none()
     if user.is_meister:
         return qs.filter(owner_meister__user=user)
-    return qs.filter(Q(submitted_by=user) | Q(company_id__in=active_company_ids(user)))
+    return qs.filter(Q(submitted_by=user) | Q(company_id__in=acting_company_ids(user)))
 
 
 # -- technology transfer ----------------------------------------------------------------
@@ -149,4 +152,4 @@ def transfers_visible_to(user) -> QuerySet[TransferRequest]:
     qs = TransferRequest.objects.select_related("company", "technology", "technology__owner")
     if is_staff(user):
         return qs
-    return qs.filter(company_id__in=active_company_ids(user))
+    return qs.filter(company_id__in=acting_company_ids(user))

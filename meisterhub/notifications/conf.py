@@ -4,9 +4,7 @@ from datetime import time, timedelta
 
 from django.conf import settings
 
-
-def site_url() -> str:
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+from meisterhub.core.http import site_url  # noqa: F401 - kept importable here for the apps
 
 
 def max_attempts() -> int:

@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from meisterhub.accounts.roles import require_staff
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
 
@@ -273,8 +274,7 @@ def requeue_due(now: datetime | None = None) -> int:
 
 @transaction.atomic
 def resend(*, actor, message: Message) -> Message:
-    if not actor.is_operator:
-        raise DomainError("운영자만 다시 보낼 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 다시 보낼 수 있습니다.")
     locked = Message.objects.select_for_update().get(pk=message.pk)
     if locked.status != Status.FAILED:
         raise DomainError("실패한 메시지만 다시 보낼 수 있습니다.")

@@ -9,12 +9,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from meisterhub.consultations.views.common import staff_required
+from meisterhub.accounts.roles import staff_required
 from meisterhub.core.errors import DomainError
 from meisterhub.core.privacy import mask_value
 
 from . import services
 from .models import Channel, Kind, Message, Status
+from .permissions import can_resend
 
 
 @login_required
@@ -82,6 +83,7 @@ def deliveries(request):
     page = Paginator(rows.order_by("-created_at", "-pk"), 50).get_page(request.GET.get("page"))
     for message in page.object_list:
         message.masked_address = mask_value(message.address)
+        message.can_resend = can_resend(request.user, message)
     query = urlencode({k: v for k, v in filters.items() if v})
     return render(request, "notifications/deliveries.html", {
         "page": page, "filters": filters, "query": query,

@@ -13,7 +13,6 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.security import django_auth
 
-from meisterhub.core.errors import DomainError
 from meisterhub.core.pagination import BoundedLimitOffsetPagination
 
 from . import selectors, services
@@ -127,12 +126,9 @@ def score_assignment(request, assignment_id: int, payload: ScoreIn):
         assignment = access_assignment(request.auth, assignment_id)
     except Http404:
         raise HttpError(404, "평가 배정을 찾을 수 없습니다.") from None
-    try:
-        return services.save_scores(actor=request.auth, assignment=assignment,
-                                    scores=payload.scores, comment=payload.comment,
-                                    submit=payload.submit)
-    except DomainError as exc:
-        raise HttpError(400, exc.message) from None
+    return services.save_scores(actor=request.auth, assignment=assignment,
+                                scores=payload.scores, comment=payload.comment,
+                                submit=payload.submit)
 
 
 # The staff twins of the program and call pages live in their own module.

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from meisterhub.accounts.roles import require_staff
 from meisterhub.companies.models import Company
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
@@ -12,7 +13,6 @@ from meisterhub.core.tabular import csv_rows, xlsx_rows
 
 from . import conf
 from .models import OUTCOME_FIGURES, OutcomeReport
-from .permissions import is_operator
 from .services.outcomes import validate_figures
 
 HEADERS = {
@@ -100,8 +100,7 @@ def _plain_number(value):
 @transaction.atomic
 def import_outcomes(*, actor, upload, only_good_rows: bool = False) -> ImportResult:
     """Import nothing when a row is bad, unless the user chose to import only the good rows."""
-    if not is_operator(actor):
-        raise DomainError("운영자만 성과를 가져올 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 성과를 가져올 수 있습니다.")
     result = parse_outcomes(upload)
     if result.errors and not only_good_rows:
         return result

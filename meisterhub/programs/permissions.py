@@ -3,39 +3,23 @@
 from django.http import Http404
 
 from meisterhub.accounts.models import Role
-from meisterhub.companies.models import Company, Membership
+from meisterhub.accounts.roles import is_staff
+from meisterhub.companies.selectors import acting_companies
 
-from .models import Application, Assignment
+from .models import Application, ApplicationStatus, Assignment
 
 
 def is_evaluator(user) -> bool:
     return getattr(user, "is_authenticated", False) and user.role == Role.EVALUATOR
 
 
-def is_operator(user) -> bool:
-    return getattr(user, "is_authenticated", False) and user.is_operator
-
-
-def companies_acting_for(user):
-    """Companies the user acts for through an active membership (company members only)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_company_member:
-        return Company.objects.none()
-    return Company.objects.filter(
-        memberships__user=user, memberships__status=Membership.Status.ACTIVE
-    ).select_related("industry")
-
-
-def can_act_for(user, company) -> bool:
-    return companies_acting_for(user).filter(pk=company.pk).exists()
-
-
 def applications_visible_to(user):
     qs = Application.objects.all()
-    if is_operator(user):
+    if is_staff(user):
         return qs
     if is_evaluator(user):
         return qs.filter(assignments__evaluator=user)
-    return qs.filter(company__in=companies_acting_for(user).values("pk"))
+    return qs.filter(company__in=acting_companies(user).values("pk"))
 
 
 def access_application(user, pk: int) -> Application:
@@ -52,7 +36,7 @@ def access_application(user, pk: int) -> Application:
 def access_application_as_applicant(user, pk: int) -> Application:
     """The applicant's own application (staff and evaluators use their own pages)."""
     application = (
-        Application.objects.filter(pk=pk, company__in=companies_acting_for(user).values("pk"))
+        Application.objects.filter(pk=pk, company__in=acting_companies(user).values("pk"))
         .select_related("call__program", "company__industry").first()
     )
     if application is None:
@@ -71,3 +55,18 @@ def access_assignment(user, pk: int) -> Assignment:
     if assignment is None:
         raise Http404("평가 배정을 찾을 수 없습니다.")
     return assignment
+
+
+# The staff application page's steps; each service checks the same state again on post.
+def can_screen_application(user, application: Application) -> bool:
+    """Pass screening or ask for a supplement."""
+    return is_staff(user) and application.status == ApplicationStatus.SUBMITTED
+
+
+def can_assign_evaluators(user, application: Application) -> bool:
+    return is_staff(user) and application.status == ApplicationStatus.EVALUATION
+
+
+def can_manage_agreement(user, application: Application) -> bool:
+    """Sign the agreement and complete its milestones: a selected application's."""
+    return is_staff(user) and application.status == ApplicationStatus.SELECTED

@@ -1,16 +1,19 @@
 """Reads of the programs app, scoped to the actor where they are not public.
 
 `beneficiary_growth` and `participation_count` are the figures the agency publishes; the
-reports app reuses them.
+reports app reuses them, and reads the rest of its programs figures through the selectors at
+the end of this module.
 """
-
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
+from meisterhub.companies.selectors import acting_companies
+from meisterhub.core.numbers import percent_change
+
 from . import conf
 from .models import (
+    Agreement,
     Application,
     Assignment,
     Award,
@@ -21,7 +24,7 @@ from .models import (
     OutcomeReport,
     Program,
 )
-from .permissions import companies_acting_for, is_evaluator
+from .permissions import is_evaluator
 
 GROWTH_FIGURES = {
     "export": "export_amount",
@@ -98,7 +101,7 @@ def list_calls_for_staff(*, query: str = "", stage: str = "", now=None) -> Query
 def applications_of(user) -> QuerySet[Application]:
     """The applicant's history: every application of the companies they act for."""
     return (
-        Application.objects.filter(company__in=companies_acting_for(user).values("pk"))
+        Application.objects.filter(company__in=acting_companies(user).values("pk"))
         .select_related("call__program", "company", "agreement")
         .order_by("-created_at")
     )
@@ -131,23 +134,20 @@ def assignments_of(user) -> QuerySet[Assignment]:
     )
 
 
-def _percent(current: int, previous: int) -> Decimal | None:
-    if not previous:
-        return None
-    growth = Decimal(current - previous) * 100 / Decimal(previous)
-    return growth.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def beneficiary_growth(year: int, program: Program | None = None) -> dict:
+def beneficiary_growth(
+    year: int, program: Program | None = None, *, area: str | None = None
+) -> dict:
     """Year-over-year growth of year `year`'s beneficiaries that reported both years.
 
     growth = (sum_Y − sum_{Y−1}) / sum_{Y−1} × 100 for export, employees and production, over
-    the beneficiaries (of `program`, or of every program) with figures for both Y−1 and Y.
-    One aggregate query.
+    the beneficiaries (of `program`, of the programs of `area`, or of every program) with
+    figures for both Y−1 and Y. One aggregate query.
     """
     beneficiaries = Beneficiary.objects.filter(year=year)
     if program is not None:
         beneficiaries = beneficiaries.filter(program=program)
+    if area:
+        beneficiaries = beneficiaries.filter(program__area=area)
     companies = beneficiaries.values("company_id")
     both = OutcomeReport.objects.filter(year=year - 1, company_id__in=companies).values(
         "company_id"
@@ -165,7 +165,8 @@ def beneficiary_growth(year: int, program: Program | None = None) -> dict:
     result = {"year": year, "companies": current.get("companies", 0)}
     for key in GROWTH_FIGURES:
         before, after = previous.get(key) or 0, current.get(key) or 0
-        result[key] = {"previous": before, "current": after, "growth": _percent(after, before)}
+        result[key] = {"previous": before, "current": after,
+                       "growth": percent_change(after, before)}
     return result
 
 
@@ -225,3 +226,75 @@ def calls_with_rubric(call_ids) -> QuerySet[Call]:
     return Call.objects.filter(pk__in=call_ids).prefetch_related(
         Prefetch("criteria"), "required_documents"
     )
+
+
+def program_figures(year: int, area: str | None = None) -> list[dict]:
+    """The year's programs (of `area`, or all) in report order, each with its published calls'
+    budget and count, its submitted and selected applications and its agreed support amount.
+
+    Rows are {id, name, area, budget, calls, applications, selected, agreed}; four grouped
+    queries for any number of programs.
+    """
+
+    def scoped(qs, path):
+        return qs.filter(**{path: area}) if area else qs
+
+    calls = scoped(Call.objects.filter(program__year=year, published_at__isnull=False),
+                   "program__area")
+    budgets = {
+        row["program_id"]: row
+        for row in calls.values("program_id")
+        .annotate(budget=Sum("budget"), calls=Count("id"))
+        .order_by()
+    }
+    submitted = scoped(Application.objects.filter(call__program__year=year).exclude(status="draft"),
+                       "call__program__area")
+    applications = {
+        row["call__program_id"]: row
+        for row in submitted.values("call__program_id")
+        .annotate(applications=Count("id"), selected=Count("id", filter=Q(status="selected")))
+        .order_by()
+    }
+    agreements = scoped(Agreement.objects.filter(application__call__program__year=year),
+                        "application__call__program__area")
+    agreed = {
+        row["application__call__program_id"]: row["amount"]
+        for row in agreements.values("application__call__program_id")
+        .annotate(amount=Sum("support_amount"))
+        .order_by()
+    }
+    rows = list(
+        scoped(Program.objects.filter(year=year), "area")
+        .values("id", "name", "area")
+        .order_by("area", "name")
+    )
+    for row in rows:
+        row.update(
+            budget=budgets.get(row["id"], {}).get("budget") or 0,
+            calls=budgets.get(row["id"], {}).get("calls") or 0,
+            applications=applications.get(row["id"], {}).get("applications") or 0,
+            selected=applications.get(row["id"], {}).get("selected") or 0,
+            agreed=agreed.get(row["id"]) or 0,
+        )
+    return rows
+
+
+def participation_by_area(year: int) -> dict[str, int]:
+    """Distinct beneficiary companies of the year per program area ({area: count}); one query."""
+    return dict(
+        Beneficiary.objects.filter(year=year)
+        .values("program__area")
+        .annotate(n=Count("company", distinct=True))
+        .values_list("program__area", "n")
+    )
+
+
+def list_outcome_reports(year: int | None = None) -> QuerySet[OutcomeReport]:
+    """Outcome reports (of `year`, or every year) with their company, by year and company name."""
+    reports = OutcomeReport.objects.select_related("company").order_by("year", "company__name")
+    return reports.filter(year=year) if year else reports
+
+
+def outcome_reports_of(companies) -> QuerySet[OutcomeReport]:
+    """Every year's outcome reports of the given companies, with their company."""
+    return OutcomeReport.objects.filter(company__in=companies).select_related("company")

@@ -40,9 +40,9 @@ def _certificates(rng, names) -> list[CertificateData]:
 
 def seed(*, rng: random.Random, companies=None, meisters=None, staff=None, count: int = 150):
     actor = staff[0] if isinstance(staff, list | tuple) else staff
-    from meisterhub.meisters.models import Field
+    from meisterhub.meisters.selectors import field_codes
 
-    codes = set(Field.objects.values_list("code", flat=True))
+    codes = field_codes()
     trades = {code: names for code, names in TRADES.items() if code in codes}
     if not trades or actor is None:
         return []

@@ -9,20 +9,20 @@ import io
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Prefetch
 from openpyxl import Workbook
 
-from meisterhub.companies.models import Company
+from meisterhub.accounts.roles import require_staff
+from meisterhub.companies.selectors import list_companies
 from meisterhub.companies.validators import format_phone
 from meisterhub.core.cells import append_text_safe, safe_row
 from meisterhub.core.errors import DomainError
 from meisterhub.core.models import PersonalDataAccess
 from meisterhub.core.privacy import can_view_personal_data, mask_value
-from meisterhub.meisters.models import Meister, MeisterField
-from meisterhub.programs.models import OUTCOME_FIGURES, OutcomeReport
+from meisterhub.meisters.selectors import list_meisters_by_roster_id
+from meisterhub.programs.models import OUTCOME_FIGURES
+from meisterhub.programs.selectors import list_outcome_reports
 
 from .importing.rows import COMPANY_COLUMNS, WORKER_COLUMNS
-from .permissions import is_staff_user
 from .selectors import skilled_workers_visible_to
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -31,21 +31,21 @@ NAMES = {"companies": "기업", "meisters": "마이스터", "workers": "기능�
 
 
 def _companies(show):
-    rows = Company.objects.order_by("name", "pk").values_list(
+    companies = list_companies()
+    rows = companies.values_list(
         "brn", "name", "representative", "industry_id", "size_class", "org_type", "district",
         "address", "phone", "employees", "pk")
     data = [[*r[:8], show(format_phone(r[8])), r[9]] for r in rows]
-    return [h for _, h in COMPANY_COLUMNS], data, Company, [r[10] for r in rows], ["phone"]
+    return [h for _, h in COMPANY_COLUMNS], data, companies.model, [r[10] for r in rows], ["phone"]
 
 
 def _meisters(show):
-    links = MeisterField.objects.order_by("order")
-    meisters = Meister.objects.order_by("roster_id").prefetch_related(
-        Prefetch("field_links", queryset=links, to_attr="links"))
-    data = [[m.roster_id, m.name, m.title, ";".join(link.field_id for link in m.links),
+    meisters = list_meisters_by_roster_id()
+    data = [[m.roster_id, m.name, m.title,
+             ";".join(link.field_id for link in m.field_links_ordered),
              ";".join(m.keywords), ";".join(m.certificates),
              ";".join(m.weekday_names), "true" if m.is_active else "false"] for m in meisters]
-    return MEISTER_COLUMNS, data, Meister, [], []
+    return MEISTER_COLUMNS, data, meisters.model, [], []
 
 
 def _workers(show, actor):
@@ -67,22 +67,19 @@ def _workers(show, actor):
 
 
 def _outcomes(year):
-    reports = OutcomeReport.objects.select_related("company").order_by("year", "company__name")
-    if year:
-        reports = reports.filter(year=year)
+    reports = list_outcome_reports(year)
     names = list(OUTCOME_FIGURES)
     header = ["사업자등록번호", "기업명", "연도", *names]
     data = [[r.company.brn, r.company.name, r.year, *(getattr(r, n) for n in names)]
             for r in reports]
-    return header, data, OutcomeReport, [], []
+    return header, data, reports.model, [], []
 
 
 @transaction.atomic
 def export_data(*, actor, kind: str, file_format: str, year=None, unmasked=False,
                 reason: str = "") -> tuple[str, str, bytes]:
     """(file name, content type, bytes) of one export."""
-    if not is_staff_user(actor):
-        raise DomainError("운영자만 자료를 내보낼 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 자료를 내보낼 수 있습니다.")
     if unmasked:
         if not can_view_personal_data(actor):
             raise DomainError("개인정보 전체를 볼 권한이 없습니다.", code="forbidden")

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from meisterhub.companies.models import District
-from meisterhub.meisters.models import Field
+from meisterhub.meisters.selectors import list_fields
 from meisterhub.programs.models import Area
 
 from . import conf
@@ -32,7 +32,7 @@ class DashboardFilterForm(forms.Form):
 
 class WorkerSearchForm(forms.Form):
     query = forms.CharField(label="성명", required=False, max_length=50)
-    field = forms.ModelChoiceField(label="기술 분야", required=False, queryset=Field.objects.all(),
+    field = forms.ModelChoiceField(label="기술 분야", required=False, queryset=list_fields(),
                                    to_field_name="code", empty_label="전체 분야")
     level = forms.ChoiceField(label="자격 등급", required=False,
                               choices=[("", "전체 등급"), *CertificateLevel.choices])
@@ -49,7 +49,7 @@ class WorkerForm(forms.Form):
     email = forms.EmailField(label="이메일", required=False)
     district = forms.ChoiceField(label="거주지(구)", choices=District.choices)
     skills = forms.ModelMultipleChoiceField(
-        label="기술 분야", queryset=Field.objects.all(), required=False,
+        label="기술 분야", queryset=list_fields(), required=False,
         widget=forms.CheckboxSelectMultiple)
     certificates = forms.CharField(
         label="국가기술자격", required=False, widget=forms.Textarea(attrs={"rows": 2}),

@@ -2,20 +2,14 @@
 
 from django.http import Http404
 
+from meisterhub.accounts.roles import is_staff
+
 from .models import ReportJob, SkilledWorker
-
-
-def is_staff_user(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_operator)
-
-
-def can_use_reports(user) -> bool:
-    return is_staff_user(user)
 
 
 def access_skilled_worker(user, pk) -> SkilledWorker:
     """404 for missing and for hidden alike."""
-    if not is_staff_user(user):
+    if not is_staff(user):
         raise Http404
     worker = SkilledWorker.objects.filter(pk=pk).prefetch_related("fields", "certificates").first()
     if worker is None:
@@ -24,7 +18,7 @@ def access_skilled_worker(user, pk) -> SkilledWorker:
 
 
 def access_report_job(user, pk) -> ReportJob:
-    if not is_staff_user(user):
+    if not is_staff(user):
         raise Http404
     job = ReportJob.objects.filter(pk=pk).first()
     if job is None:

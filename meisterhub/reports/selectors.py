@@ -3,15 +3,15 @@
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from meisterhub.meisters.models import Field
+from meisterhub.accounts.roles import is_staff
+from meisterhub.meisters.selectors import list_fields
 
 from .models import ReportJob, SkilledWorker
-from .permissions import is_staff_user
 
 
 def skilled_workers_visible_to(user, *, today=None) -> QuerySet[SkilledWorker]:
     """Staff only; a worker whose consent has expired is no longer searchable."""
-    if not is_staff_user(user):
+    if not is_staff(user):
         return SkilledWorker.objects.none()
     today = today or timezone.localdate()
     return SkilledWorker.objects.filter(consent_given_on__lte=today, consent_expires_on__gt=today)
@@ -37,11 +37,11 @@ def search_skilled_workers(
     if field or level:
         workers = workers.distinct()
     return workers.prefetch_related(
-        Prefetch("fields", queryset=Field.objects.order_by("order")), "certificates"
+        Prefetch("fields", queryset=list_fields()), "certificates"
     ).order_by("name", "id")
 
 
 def recent_report_jobs(user, limit: int = 10) -> QuerySet[ReportJob]:
-    if not is_staff_user(user):
+    if not is_staff(user):
         return ReportJob.objects.none()
     return ReportJob.objects.select_related("requested_by")[:limit]

@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from meisterhub.accounts.roles import require_staff
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
 from meisterhub.programs.models import Area
@@ -14,7 +15,6 @@ from . import conf
 from .figures import annual_figures
 from .models import ReportJob
 from .pdf import render_pdf
-from .permissions import is_staff_user
 from .xlsx import render_xlsx
 
 logger = logging.getLogger(__name__)
@@ -34,8 +34,7 @@ def check_filters(year, area: str | None) -> tuple[int, str]:
 @transaction.atomic
 def request_annual_report(*, actor, year: int, area: str | None = None) -> ReportJob:
     """Queue a report; the build runs in the background once this transaction commits."""
-    if not is_staff_user(actor):
-        raise DomainError("운영자만 성과 보고서를 만들 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 성과 보고서를 만들 수 있습니다.")
     year, area = check_filters(year, area)
     job = ReportJob.objects.create(year=year, area=area, requested_by=actor)
     history.record(actor=actor, action="reports.report_job.requested", instance=job,

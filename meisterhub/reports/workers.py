@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from meisterhub.accounts.roles import require_staff
 from meisterhub.companies.models import District
 from meisterhub.companies.validators import normalize_phone
 from meisterhub.core import history
@@ -15,7 +16,6 @@ from meisterhub.core.errors import DomainError
 
 from . import conf
 from .models import Certificate, CertificateLevel, SkilledWorker
-from .permissions import is_staff_user
 
 # Longest suffix first: 산업기사 before 기사.
 LEVEL_SUFFIXES = [
@@ -124,8 +124,7 @@ def duplicate_message(name: str, birth_year: int) -> str:
 def register_skilled_worker(
     *, actor, data: dict, field_codes: list[str], certificates: list[CertificateData]
 ) -> SkilledWorker:
-    if not is_staff_user(actor):
-        raise DomainError("운영자만 기능인력을 등록할 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 기능인력을 등록할 수 있습니다.")
     clean = clean_worker(data)
     if SkilledWorker.objects.filter(
         name=clean["name"], birth_year=clean["birth_year"], phone=clean["phone"]
@@ -164,8 +163,7 @@ def update_skilled_worker(
 
     Name, birth year and phone are who the person is: they are not changed here.
     """
-    if not is_staff_user(actor):
-        raise DomainError("운영자만 기능인력을 고칠 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 기능인력을 고칠 수 있습니다.")
     worker = SkilledWorker.objects.select_for_update().get(pk=worker.pk)
     before_fields = sorted(worker.fields.values_list("code", flat=True))
     before_certificates = sorted(worker.certificates.values_list("name", flat=True))
@@ -200,7 +198,6 @@ def update_skilled_worker(
 @transaction.atomic
 def delete_skilled_worker(*, actor, worker: SkilledWorker) -> None:
     """Consent withdrawn: the person's data goes, a History row without personal data stays."""
-    if not is_staff_user(actor):
-        raise DomainError("운영자만 기능인력을 삭제할 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 기능인력을 삭제할 수 있습니다.")
     history.record(actor=actor, action="reports.skilledworker.deleted", instance=worker)
     worker.delete()

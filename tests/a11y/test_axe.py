@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from meisterhub.core.browser_testing import session_cookie
 from tests.authz.matrix import ROLES
 from tests.authz.probe import client_for
 from tests.authz.test_crawl import crawl
 from tests.authz.world import build_world
+from tests.support.browser_testing import session_cookie
 
 from .axe import Violation, per_rule, violations
 from .controls import MIN_SIZE, undersized_controls

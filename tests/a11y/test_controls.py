@@ -10,8 +10,8 @@ import re
 import pytest
 
 from meisterhub.accounts.models import Consent, User
-from meisterhub.core.browser_testing import log_in_as
 from meisterhub.meisters.models import Field
+from tests.support.browser_testing import log_in_as
 
 from .controls import MIN_SIZE, box_colour, contrast, drawn_size, undersized_controls
 

@@ -105,7 +105,7 @@ def test_path_traversal_in_an_upload_name_stays_inside_media(taxonomy, settings,
 
 
 def test_server_errors_never_show_a_traceback(client, db, monkeypatch):
-    from meisterhub.core import views
+    from config import views
 
     def boom(*args, **kwargs):
         raise RuntimeError("secret internals")

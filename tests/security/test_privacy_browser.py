@@ -4,9 +4,9 @@
 import pytest
 
 from meisterhub.accounts.models import User
-from meisterhub.core.browser_testing import log_in_as
 from meisterhub.core.models import PersonalDataAccess
 from meisterhub.network.services import submit_inquiry
+from tests.support.browser_testing import log_in_as
 
 EMAIL = "hong.gildong@example.kr"
 

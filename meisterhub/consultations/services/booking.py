@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
+from meisterhub.accounts.roles import is_staff, require_staff
+from meisterhub.companies.selectors import acting_company_ids
 from meisterhub.core import history
 from meisterhub.core.db import lost_insert_race
 from meisterhub.core.errors import DomainError
@@ -20,7 +22,7 @@ from ..models import (
     RequestAttachment,
 )
 from ..notices import booking_notice
-from ..permissions import is_own_meister, member_company_ids
+from ..permissions import is_own_meister
 from ..slots import RotationCalendar, aware
 from ..window import bookable_slot, slot_taken
 
@@ -29,17 +31,12 @@ def _notify(booking: Booking, kind: str) -> None:
     booking_notice(booking, kind)
 
 
-def _require_staff(actor) -> None:
-    if not (getattr(actor, "is_authenticated", False) and actor.is_operator):
-        raise DomainError("운영자만 할 수 있는 일입니다.", code="forbidden")
-
-
 @transaction.atomic
 def book_consultation(
     *, actor, company, field, meister, starts_at: datetime, problem: str, attachments=()
 ) -> Booking:
     """A company member asks for a meister's free slot; the slot is held at once."""
-    companies = member_company_ids(actor)
+    companies = acting_company_ids(actor)
     if not companies:
         raise DomainError(
             "소속 기업이 없어 상담을 신청할 수 없습니다. 먼저 기업을 등록하거나 소속 신청을 해 주세요.",
@@ -128,7 +125,7 @@ def confirm_booking(*, actor, booking: Booking, sequence: int | None = None) -> 
     from .decisions import check_sequence
 
     booking = _locked(booking)
-    staff = getattr(actor, "is_authenticated", False) and actor.is_operator
+    staff = is_staff(actor)
     if not (staff or is_own_meister(actor, booking.meister_id)):
         raise DomainError("담당 마이스터나 운영자만 확정할 수 있습니다.", code="forbidden")
     check_sequence(booking, sequence)
@@ -150,8 +147,8 @@ def confirm_booking(*, actor, booking: Booking, sequence: int | None = None) -> 
 @transaction.atomic
 def cancel_booking(*, actor, booking: Booking, reason: str = "") -> Booking:
     booking = _locked(booking)
-    staff = getattr(actor, "is_authenticated", False) and actor.is_operator
-    if not staff and booking.company_id not in member_company_ids(actor):
+    staff = is_staff(actor)
+    if not staff and booking.company_id not in acting_company_ids(actor):
         raise DomainError("이 상담을 취소할 권한이 없습니다.", code="forbidden")
     if booking.status not in (BookingStatus.REQUESTED, BookingStatus.CONFIRMED):
         raise DomainError(f"‘{booking.get_status_display()}’ 상태의 상담은 취소할 수 없습니다.")
@@ -177,7 +174,7 @@ def cancel_booking(*, actor, booking: Booking, reason: str = "") -> Booking:
 
 def _close_sitting(actor, booking: Booking, status: str, action: str) -> Booking:
     booking = _locked(booking)
-    staff = getattr(actor, "is_authenticated", False) and actor.is_operator
+    staff = is_staff(actor)
     if not (staff or is_own_meister(actor, booking.meister_id)):
         raise DomainError("운영자나 담당 마이스터만 처리할 수 있습니다.", code="forbidden")
     if booking.status != BookingStatus.CONFIRMED:
@@ -213,7 +210,7 @@ def log_walk_in(
     visitor_name: str = "",
 ) -> Booking:
     """Staff log advice given to a walk-in visitor by a meister present that day."""
-    _require_staff(actor)
+    require_staff(actor)
     if company is None and not (visitor_name or "").strip():
         raise DomainError("기업을 고르거나 방문자 이름을 적어 주세요.", field="visitor_name")
     if not (summary or "").strip():

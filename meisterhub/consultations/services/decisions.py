@@ -11,6 +11,8 @@ from datetime import datetime, timedelta
 from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
+from meisterhub.accounts.roles import is_staff
+from meisterhub.companies.selectors import acting_company_ids
 from meisterhub.core import history
 from meisterhub.core.db import lost_insert_race
 from meisterhub.core.errors import DomainError
@@ -19,7 +21,7 @@ from meisterhub.core.locking import StaleEdit, changes_since
 from .. import conf
 from ..models import Booking, BookingStatus
 from ..notices import booking_notice
-from ..permissions import is_own_meister, member_company_ids
+from ..permissions import is_own_meister
 from ..slots import SlotTaken
 from ..window import bookable_slot
 from .booking import _locked
@@ -57,10 +59,6 @@ def is_decidable(booking: Booking) -> bool:
     return booking.status in PROPOSABLE and booking.starts_at > timezone.now()
 
 
-def _is_staff(actor) -> bool:
-    return bool(getattr(actor, "is_authenticated", False) and actor.is_operator)
-
-
 def check_sequence(booking: Booking, expected: int | None) -> None:
     """The iCalendar sequence doubles as the version: every change of time or state bumps it."""
     if expected is None or int(expected) == booking.sequence:
@@ -77,12 +75,12 @@ def check_sequence(booking: Booking, expected: int | None) -> None:
 
 
 def _require_meister_or_staff(actor, booking: Booking) -> None:
-    if not (_is_staff(actor) or is_own_meister(actor, booking.meister_id)):
+    if not (is_staff(actor) or is_own_meister(actor, booking.meister_id)):
         raise DomainError("담당 마이스터나 운영자만 처리할 수 있습니다.", code="forbidden")
 
 
 def _require_company(actor, booking: Booking) -> None:
-    if not (_is_staff(actor) or booking.company_id in member_company_ids(actor)):
+    if not (is_staff(actor) or booking.company_id in acting_company_ids(actor)):
         raise DomainError("이 상담의 기업만 처리할 수 있습니다.", code="forbidden")
 
 
@@ -206,7 +204,7 @@ def reschedule_booking(
         raise DomainError("이미 시작한 상담은 일정을 바꿀 수 없습니다.")
     hours = conf.cancel_deadline_hours()
     holds_slot = booking.status in (BookingStatus.REQUESTED, BookingStatus.CONFIRMED)
-    if holds_slot and not _is_staff(actor) and booking.starts_at - timedelta(hours=hours) < now:
+    if holds_slot and not is_staff(actor) and booking.starts_at - timedelta(hours=hours) < now:
         raise DomainError(
             f"상담 시작 {hours}시간 전까지만 일정을 바꿀 수 있습니다. 센터로 연락해 주세요."
         )

@@ -6,6 +6,8 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from meisterhub.accounts.roles import is_staff
+from meisterhub.companies.selectors import acting_company_ids
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
 from meisterhub.core.numbers import decimal_number
@@ -21,7 +23,7 @@ from ..models import (
     OnsiteVisit,
     SatisfactionSurvey,
 )
-from ..permissions import is_own_meister, member_company_ids
+from ..permissions import is_own_meister
 
 RECORD_FIELDS = ["diagnosis", "advice", "follow_up", "hours"]
 
@@ -99,7 +101,7 @@ def open_onsite_engagement(
 ) -> OnsiteEngagement:
     """Escalate a problem one sitting could not solve to 현장애로 지원."""
     booking = record.booking
-    staff = getattr(actor, "is_authenticated", False) and actor.is_operator
+    staff = is_staff(actor)
     if not (staff or is_own_meister(actor, booking.meister_id)):
         raise DomainError(
             "운영자나 담당 마이스터만 현장애로 지원을 열 수 있습니다.", code="forbidden"
@@ -158,7 +160,7 @@ def close_onsite_engagement(
     *, actor, engagement: OnsiteEngagement, result: str
 ) -> OnsiteEngagement:
     engagement = OnsiteEngagement.objects.select_for_update().get(pk=engagement.pk)
-    staff = getattr(actor, "is_authenticated", False) and actor.is_operator
+    staff = is_staff(actor)
     if not (staff or is_own_meister(actor, engagement.meister_id)):
         raise DomainError("운영자나 배정된 마이스터만 종결할 수 있습니다.", code="forbidden")
     if engagement.status == OnsiteEngagement.Status.CLOSED:
@@ -180,7 +182,7 @@ def close_onsite_engagement(
 
 @transaction.atomic
 def answer_survey(*, actor, booking: Booking, score, comment: str = "") -> SatisfactionSurvey:
-    if booking.company_id is None or booking.company_id not in member_company_ids(actor):
+    if booking.company_id is None or booking.company_id not in acting_company_ids(actor):
         raise DomainError(
             "상담을 받은 기업의 회원만 만족도 조사에 답할 수 있습니다.", code="forbidden"
         )

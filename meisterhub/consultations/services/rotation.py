@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from meisterhub.accounts.roles import is_staff
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
 from meisterhub.meisters.models import Meister
@@ -47,7 +48,7 @@ def _require_manager(actor, meister: Meister) -> None:
     # actor=None is the system (seeding, imports).
     if actor is None:
         return
-    staff = getattr(actor, "is_authenticated", False) and actor.is_operator
+    staff = is_staff(actor)
     if not (staff or is_own_meister(actor, meister.pk)):
         raise DomainError("운영자나 본인만 상담 일정을 바꿀 수 있습니다.", code="forbidden")
 

@@ -5,20 +5,21 @@ from datetime import time
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from meisterhub.accounts.roles import require_staff
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
 
 from ..models import Closure, MeisterLeave, RotationBlock, RotationChange
 
 
-def _require_staff(actor) -> None:
+def _require_staff_or_system(actor) -> None:
     # actor=None is the seeding command, which runs as the system.
-    if actor is not None and not (getattr(actor, "is_authenticated", False) and actor.is_operator):
-        raise DomainError("운영자만 상담 일정을 바꿀 수 있습니다.", code="forbidden")
+    if actor is not None:
+        require_staff(actor, "운영자만 상담 일정을 바꿀 수 있습니다.")
 
 
 def _save(actor, instance, action: str):
-    _require_staff(actor)
+    _require_staff_or_system(actor)
     try:
         instance.full_clean()
     except ValidationError as error:

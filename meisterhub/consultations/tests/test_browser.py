@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from meisterhub.core.browser_testing import log_in_as
+from tests.support.browser_testing import log_in_as
 
 from ..models import Booking, BookingStatus, SatisfactionSurvey
 from .factories import make_sitting_meister

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from meisterhub.core.browser_testing import log_in_as, open_as
+from tests.support.browser_testing import log_in_as, open_as
 
 from ..models import Booking, BookingStatus
 from ..services import book_consultation

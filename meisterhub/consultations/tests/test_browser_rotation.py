@@ -6,7 +6,7 @@ from datetime import time
 import pytest
 from playwright.sync_api import expect
 
-from meisterhub.core.browser_testing import log_in_as, open_as
+from tests.support.browser_testing import log_in_as, open_as
 
 from ..models import RotationBlock
 from .factories import bookable_day, make_sitting_meister

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from meisterhub.core.browser_testing import log_in_as
+from tests.support.browser_testing import log_in_as
 
 from ..models import Booking
 from ..services import book_consultation

@@ -8,17 +8,6 @@ from django.shortcuts import redirect
 from meisterhub.core.errors import DomainError
 
 
-def staff_required(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_operator:
-            raise PermissionDenied("운영자만 볼 수 있는 페이지입니다.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def meister_required(view):
     @login_required
     @wraps(view)

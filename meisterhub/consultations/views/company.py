@@ -6,15 +6,27 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from meisterhub.accounts.roles import is_staff
+from meisterhub.companies.selectors import acting_company_ids
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history_text import readable_history_of
 from meisterhub.core.http import is_htmx
+from meisterhub.core.paging import paginate
 
 from .. import services
 from ..forms import BookingRequestForm, RecordForm, SurveyForm
 from ..models import RequestAttachment
-from ..permissions import access_booking, can_view_booking, is_own_meister, member_company_ids
-from ..selectors import my_consultations
+from ..permissions import (
+    access_booking,
+    can_cancel_booking,
+    can_close_booking,
+    can_confirm_booking,
+    can_decide_booking,
+    can_view_booking,
+    can_write_record,
+    is_own_meister,
+)
+from ..selectors import called_off_consultations, my_consultations, past_consultations
 from ..slots import SlotTaken
 from .common import run_action
 
@@ -23,7 +35,7 @@ SAFE_INLINE = {"image/jpeg", "image/png", "image/webp", "image/gif", "applicatio
 
 @login_required
 def new(request):
-    if not member_company_ids(request.user):
+    if not acting_company_ids(request.user):
         messages.error(
             request,
             "소속 기업이 없어 상담을 신청할 수 없습니다. 먼저 기업을 등록하거나 "
@@ -54,7 +66,7 @@ def new(request):
     else:
         # The month calendar links a day's first free slot (`slot`); the form offers the rest.
         initial = {k: request.GET[k] for k in ("field", "meister", "slot") if request.GET.get(k)}
-        companies = member_company_ids(request.user)
+        companies = acting_company_ids(request.user)
         if len(companies) == 1:
             initial["company"] = next(iter(companies))
         form = BookingRequestForm(initial=initial, user=request.user)
@@ -65,7 +77,13 @@ def new(request):
 
 @login_required
 def my(request):
-    return render(request, "consultations/my.html", my_consultations(request.user))
+    user = request.user
+    groups = my_consultations(
+        user,
+        past=paginate(request, past_consultations(user)),
+        cancelled=paginate(request, called_off_consultations(user), param="cancelled_page"),
+    )
+    return render(request, "consultations/my.html", groups)
 
 
 @login_required
@@ -77,8 +95,14 @@ def detail(request, pk: int):
         "attachments": booking.request.attachments.all() if booking.request_id else [],
         "record": getattr(booking, "record", None),
         "survey": getattr(booking, "survey", None),
-        "is_member": booking.company_id in member_company_ids(user),
+        "is_member": booking.company_id in acting_company_ids(user),
         "is_meister": is_own_meister(user, booking.meister_id),
+        "can_confirm": can_confirm_booking(user, booking),
+        "can_close": can_close_booking(user, booking),
+        "can_cancel": can_cancel_booking(user, booking),
+        "can_decide": can_decide_booking(user, booking),
+        "can_write_record": can_write_record(user, booking),
+        "can_see_ranking": is_staff(user) and bool(booking.problem),
     }
     if context["is_meister"]:
         record = context["record"]
@@ -100,13 +124,12 @@ def detail(request, pk: int):
 
 def _decision_context(user, booking, is_member: bool) -> dict:
     """What the detail page offers around decisions: answer a proposal, move, the history."""
-    from ..services.decisions import is_decidable, is_movable
+    from ..services.decisions import is_movable
     from .decisions import reschedule_form
 
-    acting = is_member or user.is_operator
+    acting = is_member or is_staff(user)
     return {
         "can_answer": acting,
-        "decidable": is_decidable(booking),
         "move_form": reschedule_form(booking) if acting and is_movable(booking) else None,
         "history": readable_history_of(booking),
     }

@@ -7,13 +7,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from meisterhub.companies.selectors import acting_company_ids
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history_text import readable_history_of
 
 from .. import services
 from ..forms import DecisionForm, DeclineForm, ProposeForm, SlotForm, meister_slot_choices
 from ..models import Booking
-from ..permissions import access_booking, is_own_meister, member_company_ids
+from ..permissions import access_booking, can_confirm_time, is_own_meister
 from ..services import decisions
 
 
@@ -28,7 +29,7 @@ def _as_meister(request, pk: int) -> Booking:
 def _as_company(request, pk: int) -> Booking:
     """The booking for a member of its company or staff; anyone else sees no such booking."""
     booking = access_booking(request.user, pk)
-    if not (request.user.is_operator or booking.company_id in member_company_ids(request.user)):
+    if not (request.user.is_operator or booking.company_id in acting_company_ids(request.user)):
         raise Http404("상담을 찾을 수 없습니다.")
     return booking
 
@@ -61,6 +62,9 @@ def _decide_page(request, booking, *, decline=None, propose=None, confirm=None, 
             "propose_form": propose
             or ProposeForm(initial=initial, choices=meister_slot_choices(booking.meister_id)),
             "history": readable_history_of(booking),
+            # Only its meister or staff reach this page; what is left to do depends on state.
+            "can_answer": booking.status in decisions.PROPOSABLE,
+            "can_confirm": can_confirm_time(request.user, booking),
         },
         status=status,
     )

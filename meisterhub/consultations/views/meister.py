@@ -12,12 +12,19 @@ from meisterhub.core.errors import DomainError
 from .. import services
 from ..forms import OnsiteCloseForm, OnsiteVisitForm, RecordForm, meister_slot_choices
 from ..models import Booking, BookingStatus
-from ..permissions import access_booking, access_engagement, is_own_meister
+from ..permissions import (
+    access_booking,
+    access_engagement,
+    can_close_engagement,
+    can_confirm_time,
+    can_report_visit,
+    is_own_meister,
+)
 from ..selectors import meister_dashboard
 from .common import meister_required, run_action
 
 
-def _awaiting(meister) -> dict:
+def _awaiting(meister, user) -> dict:
     """Bookings waiting for the meister's answer, and proposals waiting for the company's."""
     qs = Booking.objects.select_related("company", "field", "request").filter(
         meister=meister, starts_at__gt=timezone.now()
@@ -32,6 +39,8 @@ def _awaiting(meister) -> dict:
         .filter(meister=meister, status=BookingStatus.PROPOSED)
         .order_by("proposed_starts_at")[:50]
     )
+    for booking in pending:
+        booking.can_confirm = can_confirm_time(user, booking)
     # One calendar for every row's "다른 시간 제안" select.
     choices = meister_slot_choices(meister.pk) if pending else []
     return {"pending": pending, "proposals": proposals, "slot_choices": choices}
@@ -42,7 +51,7 @@ def meister_home(request, meister):
     return render(
         request,
         "consultations/meister_home.html",
-        {"meister": meister, **meister_dashboard(meister), **_awaiting(meister)},
+        {"meister": meister, **meister_dashboard(meister), **_awaiting(meister, request.user)},
     )
 
 
@@ -116,7 +125,8 @@ def onsite_detail(request, pk: int):
         {
             "engagement": engagement,
             "visits": engagement.visits.all(),
-            "visit_form": OnsiteVisitForm() if own else None,
-            "close_form": OnsiteCloseForm() if can_close else None,
+            "visit_form": OnsiteVisitForm() if can_report_visit(request.user, engagement) else None,
+            "close_form": OnsiteCloseForm()
+            if can_close_engagement(request.user, engagement) else None,
         },
     )

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from meisterhub.core.http import is_htmx
-from meisterhub.core.page_cache import cached_fragment
+from meisterhub.core.page_cache import cached_fragment, public_page
 from meisterhub.meisters.forms import MeisterFilterForm
 from meisterhub.meisters.models import Meister
 
@@ -17,6 +17,7 @@ from ..window import booking_window
 
 
 @require_GET
+@public_page("consultations.week", stamp_names=["rotation"])
 def week(request):
     """A page of meisters (filter by field, weekday, name), each row cached per meister."""
     form = MeisterFilterForm(request.GET or None)

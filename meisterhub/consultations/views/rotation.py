@@ -12,9 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from meisterhub.accounts.roles import is_staff, staff_required
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history_text import readable_history_of
 from meisterhub.core.http import is_htmx
+from meisterhub.core.paging import paginate
 
 from ..forms_rotation import BlockForm, WeekForm, active_meisters
 from ..permissions_rotation import access_block, access_schedule_meister
@@ -26,7 +28,6 @@ from ..services.rotation import (
     update_rotation_block,
 )
 from ..slots import monday_of
-from .common import staff_required
 
 PARTIAL = "consultations/rotation/partials/"
 
@@ -54,6 +55,12 @@ def _back(request, day: date | None = None):
         week = (day or timezone.localdate()).isoformat()
         return redirect(f"{reverse('consultations:rotation_board')}?week={week}")
     return redirect("consultations:my_schedule")
+
+
+def back_url(user) -> str:
+    """Where a block or leave page's 돌아가기 leads: staff to the board, a meister to 내 일정."""
+    name = "consultations:rotation_board" if is_staff(user) else "consultations:my_schedule"
+    return reverse(name)
 
 
 def _cells(request, meister, days: list[date], moved=()):
@@ -87,7 +94,8 @@ def _form_response(request, context: dict, status: int = 200):
         if context.get("cell_mode")
         else ("consultations/rotation/block_page.html")
     )
-    return render(request, template, context, status=status)
+    return render(request, template, {**context, "back_url": back_url(request.user)},
+                  status=status)
 
 
 @staff_required
@@ -96,7 +104,8 @@ def rotation_board(request):
     form = WeekForm(request.GET or None)
     chosen = form.cleaned_data.get("week") if form.is_valid() else None
     monday = monday_of(chosen or timezone.localdate())
-    headers, rows = board(monday)
+    page = paginate(request, active_meisters())
+    headers, rows = board(monday, page)
     return render(
         request,
         "consultations/rotation/board.html",
@@ -108,6 +117,7 @@ def rotation_board(request):
             "next": monday + timedelta(weeks=1),
             "headers": headers,
             "rows": rows,
+            "page": page,
         },
     )
 

@@ -21,7 +21,7 @@ from ..schedule import pattern_label
 from ..services.rotation import BookingsAffected, declare_leave, withdraw_leave
 from ..window import booking_window
 from .common import meister_required
-from .rotation import _back, _manager
+from .rotation import _back, _manager, back_url
 
 
 def _schedule_history(blocks, leaves, limit: int = 15):
@@ -100,7 +100,8 @@ def leave_new(request):
     return render(
         request,
         "consultations/rotation/leave_page.html",
-        {"form": form, "affected": affected, "action": reverse("consultations:rotation_leave_new")},
+        {"form": form, "affected": affected, "action": reverse("consultations:rotation_leave_new"),
+         "back_url": back_url(request.user)},
     )
 
 

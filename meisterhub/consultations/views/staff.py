@@ -5,14 +5,16 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from meisterhub.accounts.roles import staff_required
 from meisterhub.core.errors import DomainError
+from meisterhub.core.paging import paginate
 
 from .. import services
 from ..forms import ClosureForm, StaffFilterForm, WalkInForm
 from ..models import Closure
-from ..permissions import access_booking
+from ..permissions import access_booking, can_confirm_booking
 from ..selectors import list_staff_bookings, survey_averages
-from .common import run_action, staff_required
+from .common import run_action
 
 
 @staff_required
@@ -23,6 +25,8 @@ def staff_list(request):
         filters = {"status": "requested"}
     bookings = list_staff_bookings(**{k: v for k, v in filters.items() if v})
     page = Paginator(bookings, 50).get_page(request.GET.get("page"))
+    for booking in page.object_list:
+        booking.can_confirm = can_confirm_booking(request.user, booking)
     return render(request, "consultations/staff_list.html", {"form": form, "page": page})
 
 
@@ -72,4 +76,6 @@ def closures(request):
 
 @staff_required
 def satisfaction(request):
-    return render(request, "consultations/satisfaction.html", survey_averages())
+    averages = survey_averages()
+    averages["per_meister"] = paginate(request, averages["per_meister"])
+    return render(request, "consultations/satisfaction.html", averages)

@@ -1,7 +1,7 @@
 import pytest
 
-from meisterhub.core.a11y import problems
 from meisterhub.meisters.tests.factories import make_meister
+from tests.support.a11y import problems
 
 
 def test_checker_finds_what_it_should():

@@ -3,7 +3,7 @@ checks of every control are in tests/a11y/test_controls.py."""
 
 import pytest
 
-from meisterhub.core.browser_testing import log_in_as
+from tests.support.browser_testing import log_in_as
 
 
 @pytest.mark.browser

@@ -65,7 +65,7 @@ def test_decomposed_search_finds_composed_text(client, taxonomy):
 def test_database_outage_answers_503_with_retry_after(client, db, monkeypatch):
     from django.db import OperationalError
 
-    from meisterhub.core import views
+    from config import views
 
     def broken(*args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")

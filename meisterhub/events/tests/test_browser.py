@@ -1,8 +1,8 @@
 import pytest
 from django.core import mail
 
-from meisterhub.core.browser_testing import open_as
 from meisterhub.events.models import Registration
+from tests.support.browser_testing import open_as
 
 from .factories import make_event
 

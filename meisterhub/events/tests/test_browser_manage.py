@@ -3,8 +3,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from meisterhub.core.browser_testing import log_in_as, open_as
 from meisterhub.events.models import Event, Registration
+from tests.support.browser_testing import log_in_as, open_as
 
 LOCAL = "%Y-%m-%dT%H:%M"
 

@@ -84,7 +84,7 @@ def test_checkin_page_is_staff_only_and_answers_htmx(client, member_a, staff_use
     registration = register_for_event(actor=member_a, event=event)
     url = reverse("events:checkin", args=[event.pk])
     client.force_login(member_a)
-    assert client.get(url).status_code == 404
+    assert client.get(url).status_code == 403
     client.force_login(staff_user)
     ok = client.post(url, {"code": registration.code}, headers={"HX-Request": "true"})
     body = ok.content.decode()
@@ -97,7 +97,7 @@ def test_checkin_page_is_staff_only_and_answers_htmx(client, member_a, staff_use
 
 def test_counts_page_is_staff_only(client, member_a, staff_user):
     client.force_login(member_a)
-    assert client.get(reverse("events:counts")).status_code == 404
+    assert client.get(reverse("events:counts")).status_code == 403
     client.force_login(staff_user)
     page = client.get(reverse("events:counts")).content.decode()
     assert "방위·항공부품" in page and 'id="event-counts"' in page

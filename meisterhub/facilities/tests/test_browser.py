@@ -1,7 +1,7 @@
 import pytest
 
-from meisterhub.core.browser_testing import log_in_as as login
 from meisterhub.facilities.models import Reservation
+from tests.support.browser_testing import log_in_as as login
 
 from .factories import make_facility, next_monday
 

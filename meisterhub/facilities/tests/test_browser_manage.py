@@ -1,7 +1,7 @@
 import pytest
 
-from meisterhub.core.browser_testing import log_in_as, open_as
 from meisterhub.facilities.models import Facility, Reservation
+from tests.support.browser_testing import log_in_as, open_as
 
 from .factories import next_monday
 

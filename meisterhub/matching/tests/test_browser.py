@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from meisterhub.consultations.tests.factories import make_sitting_meister
-from meisterhub.core.browser_testing import log_in_as
+from tests.support.browser_testing import log_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -3,8 +3,8 @@ import re
 import pytest
 from django.core import mail
 
-from meisterhub.core.browser_testing import log_in_as
 from meisterhub.meisters.models import Meister
+from tests.support.browser_testing import log_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,11 +7,6 @@ from meisterhub.companies.validators import normalize_phone
 from meisterhub.core.errors import DomainError
 
 
-def require_staff(actor) -> None:
-    if not (getattr(actor, "is_authenticated", False) and actor.is_operator):
-        raise DomainError("운영자만 할 수 있는 작업입니다.", code="forbidden")
-
-
 def clean_phone(value: str, *, field: str = "phone") -> str:
     try:
         return normalize_phone(value or "")

@@ -7,7 +7,9 @@ from functools import lru_cache
 from django.db import transaction
 from django.utils import timezone
 
+from meisterhub.accounts.roles import is_staff, require_staff
 from meisterhub.companies.models import Company
+from meisterhub.companies.selectors import acting_company_ids
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history import record
 from meisterhub.matching.learning import remember_routing
@@ -17,9 +19,9 @@ from .. import conf
 from ..business_days import add_business_days
 from ..models import Inquiry
 from ..notices import inquiry_answered, inquiry_routed
-from ..permissions import active_company_ids, can_answer_inquiry, can_close_inquiry
+from ..permissions import can_answer_inquiry, can_close_inquiry
 from ..tasks import suggest_inquiry_field
-from .common import clean_email, clean_phone, require_staff, required_text
+from .common import clean_email, clean_phone, required_text
 
 logger = logging.getLogger(__name__)
 NAME_MISSING = "문의하신 분의 이름을 입력해 주세요."
@@ -55,7 +57,7 @@ def submit_inquiry(*, actor, channel: str, category: str, title: str, body: str,
                    company: Company | None = None, field: Field | None = None) -> Inquiry:
     """A web inquiry (anyone) or a phone / walk-in inquiry logged by staff."""
     signed_in = bool(getattr(actor, "is_authenticated", False))
-    is_operator = signed_in and actor.is_operator
+    is_operator = is_staff(actor)
     if channel not in Inquiry.Channel.values:
         raise DomainError("접수 경로를 선택해 주세요.", field="channel")
     if channel != Inquiry.Channel.WEB and not is_operator:
@@ -64,11 +66,11 @@ def submit_inquiry(*, actor, channel: str, category: str, title: str, body: str,
         raise DomainError("문의 분류를 선택해 주세요.", field="category")
     title = required_text(title, "문의 제목을 입력해 주세요.", field="title")
     body = required_text(body, "문의 내용을 입력해 주세요.", field="body")
-    if company is not None and not is_operator and company.pk not in active_company_ids(actor):
+    if company is not None and not is_operator and company.pk not in acting_company_ids(actor):
         raise DomainError("소속된 기업으로만 문의할 수 있습니다.", field="company")
     self_service = signed_in and not is_operator
     if self_service and company is None:
-        company_ids = sorted(active_company_ids(actor))
+        company_ids = sorted(acting_company_ids(actor))
         company = Company.objects.filter(pk=company_ids[0]).first() if company_ids else None
     if self_service:
         name = name or actor.full_name
@@ -108,7 +110,7 @@ def route_inquiry(*, actor, inquiry: Inquiry, owner_staff=None, owner_meister: M
         raise DomainError("이미 답변했거나 종결된 문의는 다시 배정할 수 없습니다.")
     if (owner_staff is None) == (owner_meister is None):
         raise DomainError("담당 직원이나 담당 마이스터 중 한 명을 지정해 주세요.", field="owner")
-    if owner_staff is not None and not owner_staff.is_operator:
+    if owner_staff is not None and not is_staff(owner_staff):
         raise DomainError("담당 직원은 운영자 계정이어야 합니다.", field="owner")
     if owner_meister is not None and (not owner_meister.is_active or not owner_meister.user_id):
         raise DomainError(

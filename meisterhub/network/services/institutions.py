@@ -3,11 +3,12 @@
 from django.db import transaction
 
 from meisterhub.accounts.models import Role
+from meisterhub.accounts.roles import require_staff
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history import record, snapshot
 
 from ..models import Council, CouncilMembership, CouncilSeat, Institution, InstitutionContact
-from .common import clean_email, clean_phone, require_staff, required_text
+from .common import clean_email, clean_phone, required_text
 
 
 @transaction.atomic

@@ -6,12 +6,13 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from meisterhub.accounts.roles import require_staff
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history import record, snapshot
 
 from ..files import check_minutes_file
 from ..models import AgendaItem, Attendance, Council, Decision, Institution, Meeting
-from .common import require_staff, required_text
+from .common import required_text
 
 OWNER_MISSING = "결정사항의 담당(기관 또는 담당자)을 지정해 주세요. 담당이 없는 결정은 저장하지 않습니다."
 

@@ -4,12 +4,13 @@ from datetime import date
 
 from django.db import transaction
 
+from meisterhub.accounts.roles import require_staff
 from meisterhub.companies.models import Company
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history import record, snapshot
 
 from ..models import CouncilMembership, Financing, Institution, Milestone, SmartFactoryProject
-from .common import require_staff, required_text, won
+from .common import required_text, won
 
 
 def check_budget(*, government: int, local_government: int, company: int, total: int) -> None:

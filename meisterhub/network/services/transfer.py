@@ -2,14 +2,15 @@
 
 from django.db import IntegrityError, transaction
 
+from meisterhub.accounts.roles import is_staff, require_staff
 from meisterhub.companies.models import Company
+from meisterhub.companies.selectors import acting_company_ids
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history import record, snapshot
 from meisterhub.meisters.models import Field
 
 from ..models import Institution, Technology, TransferRequest
-from ..permissions import active_company_ids
-from .common import require_staff, required_text
+from .common import required_text
 
 OFFERING_KINDS = (
     Institution.Kind.RESEARCH_INSTITUTE, Institution.Kind.UNIVERSITY,
@@ -39,8 +40,8 @@ def publish_technology(*, actor, title: str, field: Field, trl: int, owner: Inst
 @transaction.atomic
 def request_transfer(*, actor, company: Company, technology: Technology,
                      message: str = "") -> TransferRequest:
-    operator = getattr(actor, "is_authenticated", False) and actor.is_operator
-    if not operator and company.pk not in active_company_ids(actor):
+    operator = is_staff(actor)
+    if not operator and company.pk not in acting_company_ids(actor):
         raise DomainError("소속된 기업으로만 기술이전을 요청할 수 있습니다.", code="forbidden")
     if not technology.is_published:
         raise DomainError("공개되지 않은 기술입니다.")

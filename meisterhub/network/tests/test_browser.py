@@ -2,9 +2,9 @@
 
 import pytest
 
-from meisterhub.core.browser_testing import open_as as _logged_in_page
 from meisterhub.network.models import Inquiry
 from meisterhub.network.services.inquiries import suggest_field
+from tests.support.browser_testing import open_as as _logged_in_page
 
 from .factories import make_meister_user
 

@@ -45,7 +45,7 @@ def test_member_sees_own_inquiries_only_and_others_get_404(client, member_a, mem
     assert "우리 회사 문의" in listing and "다른 회사 문의" not in listing
     assert client.get(reverse("network:inquiry_detail", args=[mine.pk])).status_code == 200
     assert client.get(reverse("network:inquiry_detail", args=[theirs.pk])).status_code == 404
-    assert client.get(reverse("network:desk")).status_code == 404
+    assert client.get(reverse("network:desk")).status_code == 403
     response = client.post(reverse("network:inquiry_answer", args=[mine.pk]), {"answer": "x"})
     assert response.status_code == 302
     mine.refresh_from_db()

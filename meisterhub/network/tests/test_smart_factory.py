@@ -94,4 +94,4 @@ def test_staff_page_table_in_fixed_queries_and_company_sees_own(
     assert mine.count("MES 구축") == 1 and 'id="counts"' not in mine
     assert client.get(reverse("network:project_detail", args=[ours.pk])).status_code == 200
     assert client.get(reverse("network:project_detail", args=[theirs.pk])).status_code == 404
-    assert client.get(reverse("network:project_new")).status_code == 404
+    assert client.get(reverse("network:project_new")).status_code == 403

@@ -88,5 +88,5 @@ def test_public_list_and_member_request_page(client, member_a, member_b, company
     response = client.post(reverse("network:transfer_move",
                                    args=[TransferRequest.objects.get().pk]),
                            {"status": "consultation"})
-    assert response.status_code == 404
+    assert response.status_code == 403
     assert TransferRequest.objects.get().status == "interest"

@@ -5,13 +5,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from meisterhub.accounts.roles import is_staff, staff_required
 from meisterhub.core.errors import DomainError
+from meisterhub.core.paging import paginate
 
 from .. import conf
 from ..files import CONTENT_TYPES
 from ..forms import DecisionForm, DecisionStatusForm, MeetingForm, MinutesForm
 from ..models import Decision, Institution
-from ..permissions import access_council, access_meeting, is_staff
+from ..permissions import access_council, access_meeting
 from ..selectors import (
     council_members,
     councils_visible_to,
@@ -22,7 +24,7 @@ from ..selectors import (
     plenary_count,
 )
 from ..services import add_decision, create_meeting, record_minutes, update_decision_status
-from .common import add_domain_error, staff_only
+from .common import add_domain_error
 
 
 @login_required
@@ -43,7 +45,9 @@ def council_detail(request, pk: int):
     year = timezone.localdate().year
     return render(request, "network/council_detail.html", {
         "council": council, "members": list(council_members(council)),
-        "meetings": list(meetings_of(council)), "staff": is_staff(request.user),
+        # Meta.ordering does not apply to the annotated (GROUP BY) query: order it here.
+        "meetings": paginate(request, meetings_of(council).order_by("-held_on", "-id")),
+        "can_manage": is_staff(request.user),
         "plenary_this_year": plenary_count(council, year),
         "plenary_target": conf.PLENARY_MEETINGS_PER_YEAR, "year": year,
     })
@@ -53,15 +57,16 @@ def council_detail(request, pk: int):
 @require_GET
 def meeting_detail(request, pk: int):
     meeting = access_meeting(request.user, pk)
-    context = {"meeting": meeting, "staff": is_staff(request.user), **meeting_record(meeting)}
-    if context["staff"]:
+    context = {"meeting": meeting, "can_manage": is_staff(request.user),
+               **meeting_record(meeting)}
+    if context["can_manage"]:
         context["minutes_form"] = MinutesForm(initial={"minutes_text": meeting.minutes_text})
         context["decision_form"] = DecisionForm(council=meeting.council)
         context["status_choices"] = Decision.Status.choices
     return render(request, "network/meeting_detail.html", context)
 
 
-@staff_only
+@staff_required
 @require_http_methods(["GET", "POST"])
 def meeting_new(request, pk: int):
     council = access_council(request.user, pk)
@@ -82,7 +87,7 @@ def meeting_new(request, pk: int):
     return render(request, "network/meeting_form.html", {"form": form, "council": council})
 
 
-@staff_only
+@staff_required
 @require_POST
 def meeting_minutes(request, pk: int):
     meeting = access_meeting(request.user, pk)
@@ -99,7 +104,7 @@ def meeting_minutes(request, pk: int):
     return redirect("network:meeting_detail", pk)
 
 
-@staff_only
+@staff_required
 @require_POST
 def decision_new(request, pk: int):
     meeting = access_meeting(request.user, pk)
@@ -112,13 +117,13 @@ def decision_new(request, pk: int):
         else:
             messages.success(request, "결정사항을 등록했습니다.")
             return redirect("network:meeting_detail", pk)
-    context = {"meeting": meeting, "staff": True, "decision_form": form,
+    context = {"meeting": meeting, "can_manage": True, "decision_form": form,
                "minutes_form": MinutesForm(initial={"minutes_text": meeting.minutes_text}),
                "status_choices": Decision.Status.choices, **meeting_record(meeting)}
     return render(request, "network/meeting_detail.html", context, status=400)
 
 
-@staff_only
+@staff_required
 @require_POST
 def decision_status(request, pk: int):
     decision = get_object_or_404(Decision.objects.select_related("meeting"), pk=pk)
@@ -144,16 +149,16 @@ def minutes_file(request, pk: int):
     return response
 
 
-@staff_only
+@staff_required
 @require_GET
 def institution_list(request):
     kind = request.GET.get("kind") if request.GET.get("kind") in Institution.Kind.values else None
     return render(request, "network/institution_list.html", {
-        "institutions": list(institutions_directory(kind)), "kind": kind,
+        "institutions": paginate(request, institutions_directory(kind)), "kind": kind,
         "kinds": Institution.Kind.choices})
 
 
-@staff_only
+@staff_required
 @require_GET
 def institution_detail(request, pk: int):
     institution = get_object_or_404(Institution, pk=pk)

@@ -4,15 +4,17 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meisterhub.companies.selectors import companies_visible_to
+from meisterhub.accounts.roles import is_staff, staff_required
+from meisterhub.companies.selectors import acting_companies
 from meisterhub.core.errors import DomainError
+from meisterhub.core.paging import paginate
 
 from ..forms import AnswerForm, InquiryForm, InquiryLogForm, RouteForm
 from ..models import Inquiry
-from ..permissions import access_inquiry, can_answer_inquiry, can_close_inquiry, is_staff
+from ..permissions import access_inquiry, can_answer_inquiry, can_close_inquiry
 from ..selectors import inquiries_of, inquiry_desk, inquiry_summary
 from ..services import answer_inquiry, close_inquiry, route_inquiry, submit_inquiry
-from .common import add_domain_error, staff_only
+from .common import add_domain_error
 
 FIELDS = ("category", "title", "body", "name", "organization", "phone", "email", "field",
           "company")
@@ -30,8 +32,8 @@ def _submit(request, form, channel):
 @require_http_methods(["GET", "POST"])
 def inquiry_new(request):
     user = request.user
-    signed_in = user.is_authenticated and not user.is_operator
-    companies = list(companies_visible_to(user)) if signed_in else None
+    signed_in = user.is_authenticated and not is_staff(user)
+    companies = list(acting_companies(user)) if signed_in else None
     kwargs = {"companies": companies, "anonymous": not signed_in}
     form = InquiryForm(request.POST or None, **kwargs)
     if request.method == "POST" and form.is_valid():
@@ -49,27 +51,32 @@ def inquiry_new(request):
 def my_inquiries(request):
     if is_staff(request.user):
         return redirect("network:desk")
-    inquiries = list(inquiries_of(request.user)[:200])
-    return render(request, "network/my_inquiries.html", {"inquiries": inquiries})
+    inquiries = paginate(request, inquiries_of(request.user))
+    # A meister's list holds the inquiries assigned to them; they answer, they don't ask.
+    assigned = request.user.is_meister
+    return render(request, "network/my_inquiries.html", {
+        "inquiries": inquiries, "assigned": assigned, "can_ask": not assigned})
 
 
 @login_required
 @require_GET
 def inquiry_detail(request, pk: int):
     inquiry = access_inquiry(request.user, pk)
-    context = {"inquiry": inquiry, "staff": is_staff(request.user),
-               "can_answer": can_answer_inquiry(request.user, inquiry),
+    staff = is_staff(request.user)
+    can_answer = can_answer_inquiry(request.user, inquiry)
+    context = {"inquiry": inquiry, "can_route": staff, "can_reveal_personal_data": staff,
+               "can_answer": can_answer, "can_see_contact": staff or can_answer,
                "can_close": can_close_inquiry(request.user, inquiry)}
-    if context["can_answer"]:
+    if can_answer:
         context["answer_form"] = AnswerForm()
-    if context["staff"] and inquiry.status in Inquiry.OPEN:
+    if staff and inquiry.status in Inquiry.OPEN:
         context["route_form"] = RouteForm(initial={
             "field": inquiry.field_id or inquiry.suggested_field_id,
             "owner_meister": inquiry.owner_meister_id, "owner_staff": inquiry.owner_staff_id})
     return render(request, "network/inquiry_detail.html", context)
 
 
-@staff_only
+@staff_required
 @require_POST
 def inquiry_route(request, pk: int):
     inquiry = access_inquiry(request.user, pk)
@@ -114,7 +121,7 @@ def inquiry_close(request, pk: int):
     return redirect("network:inquiry_detail", pk)
 
 
-@staff_only
+@staff_required
 @require_GET
 def desk(request):
     status = request.GET.get("status") if request.GET.get("status") in Inquiry.Status.values \
@@ -128,7 +135,7 @@ def desk(request):
     })
 
 
-@staff_only
+@staff_required
 @require_http_methods(["GET", "POST"])
 def desk_log(request):
     form = InquiryLogForm(request.POST or None)

@@ -3,14 +3,16 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from meisterhub.accounts.roles import is_staff, staff_required
 from meisterhub.core.errors import DomainError
+from meisterhub.core.paging import paginate
 
 from ..forms import ProjectForm
 from ..models import SmartFactoryProject
-from ..permissions import access_project, is_staff
+from ..permissions import access_project
 from ..selectors import projects_visible_to, smart_factory_table
 from ..services import create_project, set_project_status
-from .common import add_domain_error, staff_only
+from .common import add_domain_error
 
 
 @login_required
@@ -22,8 +24,9 @@ def project_list(request):
         year = None
     staff = is_staff(request.user)
     return render(request, "network/project_list.html", {
-        "projects": list(projects_visible_to(request.user, year=year)[:300]),
-        "table": smart_factory_table() if staff else [], "year": year, "staff": staff,
+        "projects": paginate(request, projects_visible_to(request.user, year=year)
+                             .order_by("-year", "company__name", "pk")),
+        "table": smart_factory_table() if staff else [], "year": year, "can_manage": staff,
         "levels": SmartFactoryProject.Level.choices,
     })
 
@@ -33,14 +36,14 @@ def project_list(request):
 def project_detail(request, pk: int):
     project = access_project(request.user, pk)
     return render(request, "network/project_detail.html", {
-        "project": project, "staff": is_staff(request.user),
+        "project": project, "can_manage": is_staff(request.user),
         "financings": list(project.financings.select_related("bank")),
         "milestones": list(project.milestones.all()),
         "statuses": SmartFactoryProject.Status.choices,
     })
 
 
-@staff_only
+@staff_required
 @require_http_methods(["GET", "POST"])
 def project_new(request):
     form = ProjectForm(request.POST or None)
@@ -60,7 +63,7 @@ def project_new(request):
     return render(request, "network/project_form.html", {"form": form})
 
 
-@staff_only
+@staff_required
 @require_POST
 def project_status(request, pk: int):
     project = access_project(request.user, pk)

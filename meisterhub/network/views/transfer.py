@@ -4,30 +4,25 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from meisterhub.companies.selectors import companies_visible_to
+from meisterhub.accounts.roles import is_staff, staff_required
+from meisterhub.companies.selectors import acting_companies
 from meisterhub.core.errors import DomainError
+from meisterhub.core.paging import paginate
 from meisterhub.meisters.models import Field
 
 from ..forms import TransferRequestForm
 from ..models import TransferRequest
-from ..permissions import access_transfer, is_staff
+from ..permissions import access_transfer
 from ..selectors import public_technologies, transfers_visible_to
 from ..services import move_transfer, request_transfer
-from .common import staff_only
 
 
 @require_GET
 def technology_list(request):
     field = request.GET.get("field") or None
     return render(request, "network/technology_list.html", {
-        "technologies": list(public_technologies(field=field)[:200]),
+        "technologies": paginate(request, public_technologies(field=field)),
         "fields": Field.objects.all(), "field": field})
-
-
-def _companies_of(user):
-    if not user.is_authenticated or user.is_operator:
-        return []
-    return list(companies_visible_to(user))
 
 
 @require_GET
@@ -35,7 +30,7 @@ def technology_detail(request, pk: int):
     technology = public_technologies().filter(pk=pk).first()
     if technology is None:
         raise Http404("기술을 찾을 수 없습니다.")
-    companies = _companies_of(request.user)
+    companies = [] if is_staff(request.user) else list(acting_companies(request.user))
     form = TransferRequestForm(companies=companies) if companies else None
     return render(request, "network/technology_detail.html",
                   {"technology": technology, "form": form})
@@ -47,7 +42,8 @@ def transfer_new(request, pk: int):
     technology = public_technologies().filter(pk=pk).first()
     if technology is None:
         raise Http404("기술을 찾을 수 없습니다.")
-    form = TransferRequestForm(request.POST, companies=_companies_of(request.user))
+    companies = [] if is_staff(request.user) else list(acting_companies(request.user))
+    form = TransferRequestForm(request.POST, companies=companies)
     if not form.is_valid():
         messages.error(request, "요청할 기업을 골라 주세요.")
         return redirect("network:technology_detail", pk)
@@ -64,11 +60,11 @@ def transfer_new(request, pk: int):
 @require_GET
 def transfers(request):
     return render(request, "network/transfers.html", {
-        "transfers": list(transfers_visible_to(request.user)[:300]),
-        "staff": is_staff(request.user), "dropped": TransferRequest.Status.DROPPED})
+        "transfers": paginate(request, transfers_visible_to(request.user)),
+        "can_manage": is_staff(request.user), "dropped": TransferRequest.Status.DROPPED})
 
 
-@staff_only
+@staff_required
 @require_POST
 def transfer_move(request, pk: int):
     transfer = access_transfer(request.user, pk)

@@ -5,6 +5,8 @@ import uuid
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from meisterhub.accounts.roles import require_staff
+from meisterhub.companies.permissions import can_act_for
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
 from meisterhub.core.filetypes import detect
@@ -22,7 +24,6 @@ from ..models import (
     SupplementRequest,
 )
 from ..notices import supplement_requested
-from ..permissions import can_act_for, is_operator
 
 
 class ApplicationRefused(DomainError):
@@ -36,11 +37,6 @@ class ApplicationRefused(DomainError):
 def _require_applicant(actor, application: Application) -> None:
     if not can_act_for(actor, application.company):
         raise DomainError("이 기업의 신청을 처리할 권한이 없습니다.", code="forbidden")
-
-
-def _require_staff(actor) -> None:
-    if not is_operator(actor):
-        raise DomainError("운영자만 할 수 있습니다.", code="forbidden")
 
 
 def _deadline_error(call: Call, now) -> str | None:
@@ -238,7 +234,7 @@ def withdraw_application(*, actor, application: Application, now=None) -> Applic
 
 @transaction.atomic
 def pass_screening(*, actor, application: Application) -> Application:
-    _require_staff(actor)
+    require_staff(actor)
     if application.status != ApplicationStatus.SUBMITTED:
         raise DomainError("서류검토 중인 신청만 평가로 넘길 수 있습니다.")
     application.status = ApplicationStatus.EVALUATION
@@ -251,7 +247,7 @@ def pass_screening(*, actor, application: Application) -> Application:
 @transaction.atomic
 def request_supplement(*, actor, application: Application, documents, message: str
                        ) -> SupplementRequest:
-    _require_staff(actor)
+    require_staff(actor)
     if application.status != ApplicationStatus.SUBMITTED:
         raise DomainError("서류검토 중인 신청에만 보완을 요청할 수 있습니다.")
     documents = list(documents)

@@ -6,12 +6,12 @@ Each change is recorded on the call itself, so the call's History tells the whol
 from django.db import transaction
 
 from meisterhub.accounts.models import Role
+from meisterhub.accounts.roles import require_staff
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history_text import register_action
 
 from ..models import Assignment, Call, Criterion, DocumentKind, RequiredDocument, Score
-from .calls import require_staff
 
 register_action("programs.call.document_added", "제출 서류 추가")
 register_action("programs.call.document_removed", "제출 서류 삭제")

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from meisterhub.accounts.roles import require_staff
 from meisterhub.companies.models import District, OrgType, SizeClass
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
@@ -11,7 +12,6 @@ from meisterhub.core.locking import bump, check_version
 
 from .. import conf
 from ..models import Area, Call, CallStatus, Criterion, Program, RequiredDocument
-from ..permissions import is_operator
 
 PROGRAM_FIELDS = ["area", "name", "description", "year"]
 CALL_FIELDS = [
@@ -33,11 +33,6 @@ register_action("programs.call.closed", "공고 조기 마감")
 register_action("programs.call.copied", "공고 복사")
 register_action("programs.program.created", "지원사업 등록")
 register_action("programs.program.updated", "지원사업 정보 수정")
-
-
-def require_staff(actor) -> None:
-    if not is_operator(actor):
-        raise DomainError("운영자만 할 수 있습니다.", code="forbidden")
 
 
 def _check_names(values: dict, allowed: list[str]) -> None:

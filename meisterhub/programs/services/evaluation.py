@@ -6,12 +6,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from meisterhub.accounts.models import Role
+from meisterhub.accounts.roles import require_staff
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
 from meisterhub.core.numbers import decimal_number
 
 from ..models import Application, ApplicationStatus, Assignment, ConflictDeclaration, Score
-from ..permissions import is_evaluator, is_operator
+from ..permissions import is_evaluator
 
 TWO_PLACES = Decimal("0.01")
 
@@ -39,8 +40,7 @@ def declare_conflict(*, actor, company, reason: str) -> ConflictDeclaration:
 
 @transaction.atomic
 def assign_evaluator(*, actor, application: Application, evaluator) -> Assignment:
-    if not is_operator(actor):
-        raise DomainError("운영자만 평가위원을 배정할 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 평가위원을 배정할 수 있습니다.")
     if evaluator.role != Role.EVALUATOR:
         raise DomainError(f"{evaluator.full_name}님은 평가위원이 아닙니다.", field="evaluator")
     if application.status != ApplicationStatus.EVALUATION:

@@ -2,6 +2,8 @@
 
 from django.db import connection, transaction
 
+from meisterhub.accounts.roles import is_staff, require_staff
+from meisterhub.companies.permissions import can_act_for
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
 from meisterhub.core.numbers import whole_number
@@ -19,18 +21,12 @@ from ..models import (
     Milestone,
     OutcomeReport,
 )
-from ..permissions import can_act_for, is_operator
-
-
-def _require_staff(actor) -> None:
-    if not is_operator(actor):
-        raise DomainError("운영자만 할 수 있습니다.", code="forbidden")
 
 
 @transaction.atomic
 def create_agreement(*, actor, application: Application, support_amount: int, signed_on,
                      milestones: list[tuple[str, object]] = ()) -> Agreement:
-    _require_staff(actor)
+    require_staff(actor)
     if application.status != ApplicationStatus.SELECTED:
         raise DomainError("선정된 신청만 협약할 수 있습니다.")
     if Agreement.objects.filter(application=application).exists():
@@ -52,7 +48,7 @@ def create_agreement(*, actor, application: Application, support_amount: int, si
 
 @transaction.atomic
 def complete_milestone(*, actor, milestone: Milestone, completed_on) -> Milestone:
-    _require_staff(actor)
+    require_staff(actor)
     if milestone.completed_on:
         raise DomainError("이미 완료한 단계입니다.")
     milestone.completed_on = completed_on
@@ -64,7 +60,7 @@ def complete_milestone(*, actor, milestone: Milestone, completed_on) -> Mileston
 
 @transaction.atomic
 def complete_agreement(*, actor, agreement: Agreement, completed_on) -> Agreement:
-    _require_staff(actor)
+    require_staff(actor)
     if agreement.completed_on:
         raise DomainError("이미 완료한 협약입니다.")
     open_steps = list(agreement.milestones.filter(completed_on__isnull=True)
@@ -93,7 +89,7 @@ def validate_figures(figures: dict) -> dict:
 def report_outcome(*, actor, company, year: int, figures: dict,
                    source: str = OutcomeReport.Source.FORM) -> OutcomeReport:
     """A beneficiary reports (or staff record) one year's figures; the latest report wins."""
-    if not is_operator(actor):
+    if not is_staff(actor):
         if not can_act_for(actor, company):
             raise DomainError("소속된 기업의 성과만 입력할 수 있습니다.", code="forbidden")
         if not Beneficiary.objects.filter(company=company).exists():
@@ -123,7 +119,7 @@ def _lock_champion_year(year: int) -> None:
 
 @transaction.atomic
 def designate_hidden_champion(*, actor, company, year: int, citation: str = "") -> HiddenChampion:
-    _require_staff(actor)
+    require_staff(actor)
     _lock_champion_year(year)
     existing = HiddenChampion.objects.filter(company=company).first()
     if existing:
@@ -142,7 +138,7 @@ def designate_hidden_champion(*, actor, company, year: int, citation: str = "") 
 @transaction.atomic
 def give_award(*, actor, year: int, category: str, title: str, company=None, meister=None,
                citation: str = "") -> Award:
-    _require_staff(actor)
+    require_staff(actor)
     if category not in AwardCategory.values:
         raise DomainError("알 수 없는 시상 부문입니다.", field="category")
     if category == AwardCategory.BEST_MENTOR and (meister is None or company is not None):

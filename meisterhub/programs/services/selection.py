@@ -4,13 +4,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 
+from meisterhub.accounts.roles import require_staff
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
 from meisterhub.core.models import History
 
 from ..models import Application, ApplicationStatus, Assignment, Beneficiary, Call, CallStatus
 from ..notices import results as notify_results
-from ..permissions import is_operator
 from ..ranking import rank_call
 
 
@@ -36,8 +36,7 @@ def select_applications(*, actor, call: Call, now=None) -> list[int]:
     Returns the selected application ids. Refuses while the call is open, when it was already
     decided, or while an evaluation is still unfinished.
     """
-    if not is_operator(actor):
-        raise DomainError("운영자만 선정할 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 선정할 수 있습니다.")
     call = Call.objects.select_for_update().select_related("program").get(pk=call.pk)
     now = now or timezone.now()
     if call.selected_at:

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from meisterhub.core.browser_testing import log_in_as, open_as
 from meisterhub.programs.models import Application, Call, Program
+from tests.support.browser_testing import log_in_as, open_as
 
 FORM_TIME = "%Y-%m-%dT%H:%M"
 

@@ -67,7 +67,7 @@ def test_bad_input_answers_400_with_a_korean_detail_and_saves_nothing(api):
                                           "opens_at": _iso(5), "closes_at": _iso(1)},
                         content_type="application/json")
     assert (response.status_code, response.json()) == (
-        400, {"detail": "접수 마감은 접수 시작보다 뒤여야 합니다."})
+        400, {"detail": "접수 마감은 접수 시작보다 뒤여야 합니다.", "field": "closes_at"})
     call = make_call()
     response = api.put(f"{BASE}/calls/{call.pk}/criteria",
                        {"criteria": [{"name": "기술성", "weight": 10}]},

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meisterhub.companies.tests.factories import CompanyFactory
-from meisterhub.core.a11y import problems
 from meisterhub.programs import services
 from meisterhub.programs.models import Beneficiary, Call, Program
+from tests.support.a11y import problems
 
 from .factories import make_call, make_evaluator, make_submitted
 
@@ -63,7 +63,7 @@ def test_call_list_shows_every_call_with_counts_in_constant_queries(staff_client
     assert [c.title for c in drafts] == ["초안 공고"]
 
 
-def test_staff_pages_are_404_for_others_and_login_for_anonymous(client, member_a, staff_user):
+def test_staff_pages_are_403_for_others_and_login_for_anonymous(client, member_a, staff_user):
     call = make_call()
     urls = [reverse("programs:manage_calls"), reverse("programs:manage_call_create"),
             reverse("programs:manage_call_edit", args=[call.pk]),
@@ -72,9 +72,9 @@ def test_staff_pages_are_404_for_others_and_login_for_anonymous(client, member_a
         assert client.get(url).status_code == 302
     client.force_login(member_a)
     for url in urls:
-        assert client.get(url).status_code == 404
+        assert client.get(url).status_code == 403
     response = client.post(reverse("programs:manage_call_close", args=[call.pk]))
-    assert response.status_code == 404
+    assert response.status_code == 403
     assert Call.objects.get(pk=call.pk).closed_early_at is None
 
 

@@ -57,7 +57,7 @@ def test_other_company_and_evaluators_get_404(client, member_a, company_a, membe
     client.force_login(member_b)
     assert client.get(application.get_absolute_url()).status_code == 404
     assert client.get(reverse("programs:document", args=[document.pk])).status_code == 404
-    assert client.get(reverse("programs:call_manage", args=[call.pk])).status_code == 404
+    assert client.get(reverse("programs:call_manage", args=[call.pk])).status_code == 403
     client.force_login(member_a)
     response = client.get(reverse("programs:document", args=[document.pk]))
     assert response.status_code == 200
@@ -90,7 +90,8 @@ def test_evaluator_sees_only_own_assignments_page_and_api(client, member_a, comp
     body = json.dumps({"scores": {str(criteria[0]): 15}})
     response = client.post(url, body, content_type="application/json")
     assert response.status_code == 400
-    assert response.json() == {"detail": "'기술성' 점수는 0점부터 10점 사이로 입력해 주세요 (입력: 15)."}
+    assert response.json() == {"detail": "'기술성' 점수는 0점부터 10점 사이로 입력해 주세요 (입력: 15).",
+                               "field": f"criterion_{criteria[0]}"}
     assert Score.objects.count() == 0
     body = json.dumps({"scores": {str(c): 9 for c in criteria}, "submit": True})
     response = client.post(url, body, content_type="application/json")

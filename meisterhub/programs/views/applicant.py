@@ -6,14 +6,23 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from meisterhub.companies.selectors import acting_companies
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history_text import action_label
+from meisterhub.core.paging import paginate
 
 from .. import selectors, services
 from ..forms import ApplicationForm, DocumentForm, OutcomeForm, StartForm
-from ..models import STEPS, ApplicationDocument, Beneficiary, Call, RequiredDocument
-from ..permissions import access_application, access_application_as_applicant, companies_acting_for
+from ..models import (
+    STEPS,
+    ApplicationDocument,
+    ApplicationStatus,
+    Beneficiary,
+    Call,
+    RequiredDocument,
+)
+from ..permissions import access_application, access_application_as_applicant
 from ..services.applications import closed_draft_error, open_supplement, reopened_document_ids
 from .common import add_domain_error, serve_document
 
@@ -22,14 +31,15 @@ from .common import add_domain_error, serve_document
 @require_GET
 def my_applications(request):
     return render(request, "programs/my_applications.html", {
-        "applications": selectors.applications_of(request.user), "steps": STEPS})
+        "applications": paginate(request, selectors.applications_of(request.user)),
+        "steps": STEPS})
 
 
 @login_required
 @require_POST
 def application_start(request, call_pk: int):
     call = get_object_or_404(Call, pk=call_pk)
-    form = StartForm(request.POST, companies=companies_acting_for(request.user))
+    form = StartForm(request.POST, companies=acting_companies(request.user))
     if not form.is_valid():
         messages.error(request, "신청할 기업을 고르세요. 기업 회원으로 소속된 기업만 신청할 수 있습니다.")
         return redirect(call)
@@ -91,6 +101,8 @@ def application_edit(request, pk: int):
         "application": application, "form": form, "documents": _documents_context(application),
         "document_error": document_error, "supplement": open_supplement(application),
         "steps": STEPS, "closed": closed,
+        # The plan itself is written in the draft; a supplement only reopens documents.
+        "can_save_draft": application.status == ApplicationStatus.DRAFT,
     })
 
 
@@ -153,7 +165,7 @@ def document_download(request, pk: int):
 
 @login_required
 def outcome_report(request):
-    companies = companies_acting_for(request.user).filter(
+    companies = acting_companies(request.user).filter(
         pk__in=Beneficiary.objects.values("company_id"))
     if not companies.exists():
         raise Http404("지원사업 수혜기업의 소속 회원만 성과를 입력할 수 있습니다.")

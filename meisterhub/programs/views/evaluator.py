@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 
 from meisterhub.companies.models import Company
 from meisterhub.core.errors import DomainError
+from meisterhub.core.paging import paginate
 
 from .. import selectors, services
 from ..forms import INPUT, ConflictForm
@@ -55,7 +56,7 @@ def my_assignments(request):
                 messages.success(request, f"{company.name}와(과)의 이해충돌을 신고했습니다.")
                 return redirect("programs:my_assignments")
     return render(request, "programs/evaluator/assignments.html", {
-        "assignments": selectors.assignments_of(request.user),
+        "assignments": paginate(request, selectors.assignments_of(request.user)),
         "conflicts": ConflictDeclaration.objects.filter(evaluator=request.user)
         .select_related("company"),
         "conflict_form": conflict_form,

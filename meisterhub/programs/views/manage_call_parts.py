@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from meisterhub.accounts.models import User
+from meisterhub.accounts.roles import staff_required
 from meisterhub.core.errors import DomainError
 from meisterhub.core.http import is_htmx
 
@@ -18,7 +19,6 @@ from ..forms_manage import CriterionFormSet, DocumentAddForm, PoolAddForm, crite
 from ..models import RequiredDocument
 from .common import add_domain_error
 from .manage_calls import call_page_context, get_managed_call, render_call_page
-from .staff import staff_only
 
 
 def _section(request, call, template: str, *, success=None, error=None, **overrides):
@@ -31,7 +31,7 @@ def _section(request, call, template: str, *, success=None, error=None, **overri
     return render_call_page(request, call, **overrides)
 
 
-@staff_only
+@staff_required
 @require_POST
 def document_add(request, pk: int):
     call = get_managed_call(pk)
@@ -48,7 +48,7 @@ def document_add(request, pk: int):
     return _section(request, call, "documents.html", document_form=form)
 
 
-@staff_only
+@staff_required
 @require_POST
 def document_remove(request, pk: int, document_pk: int):
     call = get_managed_call(pk)
@@ -60,7 +60,7 @@ def document_remove(request, pk: int, document_pk: int):
     return _section(request, call, "documents.html", success=f"'{document.name}' 서류를 뺐습니다.")
 
 
-@staff_only
+@staff_required
 @require_POST
 def criteria_save(request, pk: int):
     call = get_managed_call(pk)
@@ -77,7 +77,7 @@ def criteria_save(request, pk: int):
     return _section(request, call, "criteria.html", success="평가 항목을 저장했습니다.")
 
 
-@staff_only
+@staff_required
 @require_POST
 def pool_add(request, pk: int):
     call = get_managed_call(pk)
@@ -94,7 +94,7 @@ def pool_add(request, pk: int):
     return _section(request, call, "pool.html", pool_form=form)
 
 
-@staff_only
+@staff_required
 @require_POST
 def pool_remove(request, pk: int, user_pk: int):
     call = get_managed_call(pk)

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from meisterhub.accounts.roles import staff_required
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history_text import readable_history_of
 from meisterhub.core.locking import StaleEdit
@@ -21,7 +22,6 @@ from ..forms_manage import (
 from ..models import Call
 from ..preview import preview_eligibility, rules_call
 from .common import add_domain_error
-from .staff import staff_only
 
 PAGE_SIZE = 30
 STAGES = [("", "전체"), ("draft", "작성 중(미게시)"), ("upcoming", "접수 예정"),
@@ -67,7 +67,7 @@ def render_call_page(request, call, **overrides):
     return render(request, "programs/manage/call_edit.html", call_page_context(call, **overrides))
 
 
-@staff_only
+@staff_required
 @require_GET
 def call_list(request):
     query, stage = request.GET.get("q", "")[:100], request.GET.get("stage", "")
@@ -77,7 +77,7 @@ def call_list(request):
         "page": page, "q": query, "stage": stage, "stages": STAGES})
 
 
-@staff_only
+@staff_required
 def call_create(request):
     form = CallForm(request.POST or None, initial={
         "program": request.GET.get("program"), "budget": 0, "selection_count": 1,
@@ -93,7 +93,7 @@ def call_create(request):
     return render(request, "programs/manage/call_create.html", {"form": form})
 
 
-@staff_only
+@staff_required
 def call_edit(request, pk: int):
     call = get_managed_call(pk)
     if request.method != "POST":
@@ -125,19 +125,19 @@ def _lifecycle(request, pk: int, action, success: str):
     return redirect("programs:manage_call_edit", result.pk)
 
 
-@staff_only
+@staff_required
 @require_POST
 def call_publish(request, pk: int):
     return _lifecycle(request, pk, services.publish_call, "공고를 게시했습니다. 공개 공고 목록에 보입니다.")
 
 
-@staff_only
+@staff_required
 @require_POST
 def call_close(request, pk: int):
     return _lifecycle(request, pk, services.close_call, "공고 접수를 지금 마감했습니다.")
 
 
-@staff_only
+@staff_required
 @require_POST
 def call_copy(request, pk: int):
     def copy(*, actor, call, version):
@@ -146,7 +146,7 @@ def call_copy(request, pk: int):
     return _lifecycle(request, pk, copy, "공고를 복사했습니다. 접수 기간을 정한 뒤 게시하세요.")
 
 
-@staff_only
+@staff_required
 @require_GET
 def call_preview(request):
     """htmx: who the rules as they stand in the form (saved or not) would let apply."""

@@ -7,25 +7,27 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from meisterhub.accounts.roles import staff_required
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history_text import readable_history_of
+from meisterhub.core.paging import paginate
 
 from .. import services
 from ..forms_manage import ProgramForm
 from ..models import Program
 from .common import add_domain_error
 from .manage_calls import keep_input_after_conflict
-from .staff import staff_only
 
 
-@staff_only
+@staff_required
 @require_GET
 def program_list(request):
     programs = Program.objects.annotate(call_count=Count("calls")).order_by("-year", "area", "name")
-    return render(request, "programs/manage/program_list.html", {"programs": programs})
+    return render(request, "programs/manage/program_list.html",
+                  {"programs": paginate(request, programs)})
 
 
-@staff_only
+@staff_required
 def program_create(request):
     form = ProgramForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
@@ -40,7 +42,7 @@ def program_create(request):
     return render(request, "programs/manage/program_form.html", {"form": form, "program": None})
 
 
-@staff_only
+@staff_required
 def program_edit(request, pk: int):
     program = get_object_or_404(Program, pk=pk)
     initial = {"area": program.area, "name": program.name, "year": program.year,

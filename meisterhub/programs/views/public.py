@@ -6,13 +6,14 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from meisterhub.accounts.roles import is_staff
+from meisterhub.companies.selectors import acting_companies
 from meisterhub.core.http import is_htmx
-from meisterhub.core.page_cache import cached_fragment
+from meisterhub.core.page_cache import cached_fragment, public_page
 
 from .. import selectors
 from ..forms import CallFilterForm, StartForm
 from ..models import Beneficiary, Call, CallAttachment
-from ..permissions import companies_acting_for, is_operator
 from ..ranking import TIE_BREAK_RULES
 from .common import serve_document
 
@@ -20,6 +21,7 @@ PAGE_SIZE = 20
 
 
 @require_GET
+@public_page("programs.calls", stamp_names=["programs"], per_minute=True)
 def call_list(request):
     form = CallFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -43,22 +45,22 @@ def call_list(request):
 @require_GET
 def call_detail(request, pk: int):
     try:
-        call = selectors.get_call(pk, published_only=not is_operator(request.user))
+        call = selectors.get_call(pk, published_only=not is_staff(request.user))
     except Call.DoesNotExist:
         raise Http404("공고를 찾을 수 없습니다.") from None
-    companies = companies_acting_for(request.user)
+    companies = acting_companies(request.user)
     return render(request, "programs/call_detail.html", {
         "call": call,
         "start_form": StartForm(companies=companies) if companies.exists() else None,
         "tie_break_rules": TIE_BREAK_RULES,
-        "is_staff": is_operator(request.user),
+        "can_manage_call": is_staff(request.user),
     })
 
 
 @require_GET
 def attachment_download(request, pk: int):
     attachments = CallAttachment.objects.all()
-    if not is_operator(request.user):
+    if not is_staff(request.user):
         attachments = attachments.filter(call__published_at__isnull=False)
     attachment = get_object_or_404(attachments, pk=pk)
     return serve_document(attachment)
@@ -72,7 +74,7 @@ def hidden_champions(request):
         "champions": selectors.list_hidden_champions(),
         "progress": selectors.champion_progress(),
         "form": ChampionForm(initial={"year": timezone.localdate().year})
-        if is_operator(request.user) else None,
+        if is_staff(request.user) else None,
     })
 
 
@@ -95,7 +97,7 @@ def outcomes(request):
         "participants": selectors.participation_count(year),
         "totals": selectors.outcome_totals(year),
         # Only links that work for the reader: the report form is for beneficiaries' members.
-        "can_report": companies_acting_for(request.user)
+        "can_report": acting_companies(request.user)
         .filter(pk__in=Beneficiary.objects.values("company_id")).exists(),
-        "is_staff": is_operator(request.user),
+        "can_import_outcomes": is_staff(request.user),
     })

@@ -1,38 +1,27 @@
 """Staff pages: screening, assigning evaluators, selection, agreements, imports, champions."""
 
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from meisterhub.accounts.roles import staff_required
 from meisterhub.companies.models import Company
 from meisterhub.core.errors import DomainError
 from meisterhub.core.history_text import readable_history_of
+from meisterhub.core.paging import paginate
 
 from .. import selectors, services
 from ..forms import AgreementForm, AssignForm, ChampionForm, ImportForm, SupplementForm
 from ..importing import import_outcomes
 from ..models import STEPS, Application, Call, Milestone
-from ..permissions import is_operator
+from ..permissions import can_assign_evaluators, can_manage_agreement, can_screen_application
 from ..ranking import TIE_BREAK_RULES
 from ..services.applications import open_supplement
 from .common import add_domain_error
 
 
-def staff_only(view):
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not is_operator(request.user):
-            raise Http404("페이지를 찾을 수 없습니다.")
-        return view(request, *args, **kwargs)
-    return wrapped
-
-
-@staff_only
+@staff_required
 def call_manage(request, pk: int):
     call = get_object_or_404(Call.objects.select_related("program"), pk=pk)
     if request.method == "POST" and "select" in request.POST:
@@ -44,11 +33,11 @@ def call_manage(request, pk: int):
             messages.success(request, f"{len(selected)}개 기업을 선정하고 결과를 알렸습니다.")
         return redirect("programs:call_manage", call.pk)
     return render(request, "programs/staff/call_manage.html", {
-        "call": call, "applications": selectors.applications_of_call(call),
+        "call": call, "applications": paginate(request, selectors.applications_of_call(call)),
         "tie_break_rules": TIE_BREAK_RULES})
 
 
-@staff_only
+@staff_required
 def staff_application(request, pk: int):
     application = get_object_or_404(
         Application.objects.select_related("call__program", "company"), pk=pk)
@@ -97,10 +86,13 @@ def staff_application(request, pk: int):
         "agreement": getattr(application, "agreement", None),
         "supplement_form": supplement_form, "assign_form": assign_form,
         "agreement_form": agreement_form, "history": readable_history_of(application),
+        "can_screen": can_screen_application(request.user, application),
+        "can_assign": can_assign_evaluators(request.user, application),
+        "can_manage_agreement": can_manage_agreement(request.user, application),
     })
 
 
-@staff_only
+@staff_required
 def outcome_import(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
@@ -118,7 +110,7 @@ def outcome_import(request):
     return render(request, "programs/staff/outcome_import.html", {"form": form, "result": result})
 
 
-@staff_only
+@staff_required
 @require_POST
 def champion_designate(request):
     form = ChampionForm(request.POST)

@@ -1,7 +1,7 @@
 """Importing companies; the natural key is the 사업자등록번호 (brn)."""
 
-from meisterhub.companies.models import Company, District, Industry, OrgType, SizeClass
-from meisterhub.companies.selectors import companies_visible_to
+from meisterhub.companies.models import Company, District, OrgType, SizeClass
+from meisterhub.companies.selectors import companies_visible_to, industry_codes
 from meisterhub.companies.services import register_company, update_company
 from meisterhub.companies.validators import format_brn, format_phone
 from meisterhub.core.errors import DomainError
@@ -30,7 +30,7 @@ class CompanyImport:
     def parse(self, upload) -> list[ParsedRow]:
         header, rows = read_table(upload)
         require_columns(header, COMPANY_REQUIRED)
-        industries = set(Industry.objects.values_list("code", flat=True))
+        industries = industry_codes()
         parsed = []
         for line, cells in rows:
             row = ParsedRow(line)

@@ -1,9 +1,9 @@
 """Running one import: plan every row first (the preview), then save all, or only the good
 rows if chosen. Saving re-reads the file and plans again, so it writes what is true now."""
 
+from meisterhub.accounts.roles import require_staff
 from meisterhub.core.errors import DomainError
 
-from ..permissions import is_staff_user
 from .companies import CompanyImport
 from .meisters import MeisterImport
 from .outcomes import OutcomeImport
@@ -19,8 +19,7 @@ IMPORTERS = {
 
 
 def importer_for(*, actor, kind: str):
-    if not is_staff_user(actor):
-        raise DomainError("운영자만 자료를 가져올 수 있습니다.", code="forbidden")
+    require_staff(actor, "운영자만 자료를 가져올 수 있습니다.")
     if kind not in IMPORTERS:
         raise DomainError("알 수 없는 자료 종류입니다.", field="kind")
     return IMPORTERS[kind]

@@ -4,10 +4,9 @@ The rows are checked by the meisters app's own rule (meisters.importing.validate
 by its service (save_meister), which writes the History row.
 """
 
-from django.db.models import Prefetch
-
 from meisterhub.meisters.importing import REQUIRED, validate_row
-from meisterhub.meisters.models import WEEKDAYS, Field, Meister, MeisterField
+from meisterhub.meisters.models import WEEKDAYS, Meister
+from meisterhub.meisters.selectors import field_codes, meisters_by_roster_id
 from meisterhub.meisters.services import save_meister
 
 from .plan import Change, ParsedRow
@@ -51,7 +50,7 @@ class MeisterImport:
     def parse(self, upload) -> list[ParsedRow]:
         header, rows = read_table(upload)
         require_columns(header, REQUIRED)
-        known = set(Field.objects.values_list("code", flat=True))
+        known = field_codes()
         parsed = []
         for line, cells in rows:
             row = ParsedRow(line)
@@ -68,14 +67,7 @@ class MeisterImport:
         return parsed
 
     def existing(self, *, actor, rows):
-        links = Prefetch(
-            "field_links",
-            to_attr="field_links_ordered",
-            queryset=MeisterField.objects.select_related("field").order_by("order"),
-        )
-        return Meister.objects.prefetch_related(links).in_bulk(
-            [r.key for r in rows], field_name="roster_id"
-        )
+        return meisters_by_roster_id(r.key for r in rows)
 
     def exists_message(self, row) -> str:
         return f"이미 등록된 명부 ID({row.key})입니다. 고치려면 '있으면 고친다'를 고르세요."

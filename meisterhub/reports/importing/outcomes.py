@@ -7,6 +7,7 @@ an empty figure is 0, as it always was for this import.
 
 from meisterhub.programs.importing import parse_outcomes
 from meisterhub.programs.models import OUTCOME_FIGURES, OutcomeReport
+from meisterhub.programs.selectors import outcome_reports_of
 from meisterhub.programs.services.outcomes import report_outcome
 
 from .plan import Change, ParsedRow
@@ -48,7 +49,7 @@ class OutcomeImport:
 
     def existing(self, *, actor, rows):
         companies = [r.data[0] for r in rows]
-        reports = OutcomeReport.objects.filter(company__in=companies).select_related("company")
+        reports = outcome_reports_of(companies)
         return {(r.company.brn, r.year): r for r in reports}
 
     def exists_message(self, row) -> str:

@@ -13,11 +13,11 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
+from meisterhub.accounts.roles import is_staff
 from meisterhub.core.errors import DomainError
 
 from .. import conf
 from ..models import StagedImport
-from ..permissions import is_staff_user
 from .dispatch import importer_for
 from .plan import ImportOutcome, ImportPlan, apply_plan, build_plan
 
@@ -67,7 +67,7 @@ def stage_import(
 
 def access_staged_import(user, pk) -> StagedImport:
     """The uploader's own pending preview, else 404 (missing, someone else's, done or expired)."""
-    if not is_staff_user(user):
+    if not is_staff(user):
         raise Http404
     staged = StagedImport.objects.filter(
         pk=pk,

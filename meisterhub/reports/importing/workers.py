@@ -5,7 +5,7 @@ from meisterhub.companies.models import District
 from meisterhub.companies.validators import mask_phone
 from meisterhub.core.errors import DomainError
 from meisterhub.core.privacy import mask_email
-from meisterhub.meisters.models import Field
+from meisterhub.meisters.selectors import field_codes
 
 from ..models import SkilledWorker
 from ..workers import duplicate_message, register_skilled_worker, update_skilled_worker
@@ -36,7 +36,7 @@ class WorkerImport:
     def parse(self, upload) -> list[ParsedRow]:
         header, rows = read_table(upload)
         require_columns(header, WORKER_REQUIRED)
-        known = set(Field.objects.values_list("code", flat=True))
+        known = field_codes()
         parsed = []
         for line, cells in rows:
             row = ParsedRow(line)

@@ -4,9 +4,9 @@ import pytest
 
 from meisterhub.companies.models import Company
 from meisterhub.companies.tests.factories import CompanyFactory, valid_brn
-from meisterhub.core.browser_testing import log_in_as
 from meisterhub.core.history import history_of
 from tests.a11y.axe import FAILING_IMPACTS, violations
+from tests.support.browser_testing import log_in_as
 
 from .test_import_update import HEADER, company_row
 from .test_transfer import xlsx_upload

@@ -101,11 +101,11 @@ def test_only_staff_may_request_or_download(client, db, staff_user, member_a,
     with django_capture_on_commit_callbacks(execute=True):
         job = request_annual_report(actor=staff_user, year=2020)
     client.force_login(member_a)
-    assert client.get(reverse("reports:dashboard")).status_code == 404
+    assert client.get(reverse("reports:dashboard")).status_code == 403
     assert client.get(reverse("reports:report_job", args=[job.pk])).status_code == 404
     assert client.get(reverse("reports:report_file", args=[job.pk, "pdf"])).status_code == 404
     response = client.post(reverse("reports:report_new"), {"year": 2020})
-    assert response.status_code == 404
+    assert response.status_code == 403
     assert ReportJob.objects.count() == 1
     client.force_login(staff_user)
     response = client.get(reverse("reports:report_file", args=[job.pk, "pdf"]))

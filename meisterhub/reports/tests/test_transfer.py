@@ -140,9 +140,9 @@ def test_exports_mask_unless_asked_and_log_the_full_export(taxonomy, staff_user)
 
 def test_pages_are_staff_only_and_show_row_errors(client, taxonomy, staff_user, member_a):
     client.force_login(member_a)
-    assert client.get(reverse("reports:transfer")).status_code == 404
+    assert client.get(reverse("reports:transfer")).status_code == 403
     assert client.post(reverse("reports:export"), {"kind": "companies", "format": "csv"}
-                       ).status_code == 404
+                       ).status_code == 403
     client.force_login(staff_user)
     response = client.post(reverse("reports:import"), {
         "kind": "workers", "file": csv_upload(WORKER_HEADER, BAD_WORKERS)})

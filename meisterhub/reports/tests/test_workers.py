@@ -86,7 +86,7 @@ def test_full_view_only_through_reveal_and_logged(client, taxonomy, staff_user, 
     worker = make_worker(staff_user, phone="010-3333-4444")
     client.force_login(member_a)
     assert client.get(reverse("reports:worker_detail", args=[worker.pk])).status_code == 404
-    assert client.get(reverse("reports:workers")).status_code == 404
+    assert client.get(reverse("reports:workers")).status_code == 403
     client.force_login(staff_user)
     page = client.get(reverse("reports:worker_detail", args=[worker.pk])).content.decode()
     assert "010-****-4444" in page and "3333" not in page

@@ -7,26 +7,23 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from meisterhub.accounts.roles import staff_required
 from meisterhub.core.errors import DomainError
 from meisterhub.core.http import is_htmx
 
 from ..charts import chart_data
 from ..figures import annual_figures
 from ..forms import DashboardFilterForm
-from ..permissions import access_report_job, is_staff_user
+from ..permissions import access_report_job
 from ..selectors import recent_report_jobs
 from ..services import request_annual_report
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-def _require_staff(request):
-    if not is_staff_user(request.user):
-        raise Http404
 
-@login_required
+@staff_required
 @require_GET
 def dashboard(request):
-    _require_staff(request)
     form = DashboardFilterForm(request.GET or None)
     if form.is_valid():
         year, area = form.cleaned_data["year"], form.cleaned_data["area"]
@@ -38,10 +35,9 @@ def dashboard(request):
     template = "reports/partials/figures.html" if is_htmx(request) else "reports/dashboard.html"
     return render(request, template, context)
 
-@login_required
+@staff_required
 @require_POST
 def report_new(request):
-    _require_staff(request)
     form = DashboardFilterForm(request.POST)
     if not form.is_valid():
         return render(request, "reports/dashboard.html", {

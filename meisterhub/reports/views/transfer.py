@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
+from meisterhub.accounts.roles import staff_required
 from meisterhub.core.errors import DomainError
 
 from ..exporting import export_data
@@ -16,14 +17,8 @@ from ..importing.staging import (
     preview_staged_import,
     stage_import,
 )
-from ..permissions import is_staff_user
 
 PREVIEW_ROWS = 1000  # a longer file is previewed by its counts, its errors and these rows
-
-
-def _require_staff(request):
-    if not is_staff_user(request.user):
-        raise Http404
 
 
 def _page(request, *, import_form=None, export_form=None, outcome=None, status=200):
@@ -32,10 +27,9 @@ def _page(request, *, import_form=None, export_form=None, outcome=None, status=2
         "outcome": outcome}, status=status)
 
 
-@login_required
+@staff_required
 @require_GET
 def transfer(request):
-    _require_staff(request)
     return _page(request)
 
 
@@ -50,11 +44,10 @@ def _preview(request, staged, plan, *, only_good_rows=None, message="", status=2
     }, status=status)
 
 
-@login_required
+@staff_required
 @require_POST
 def import_view(request):
     """Upload: keep the file and show what importing it would do. Saves no business record."""
-    _require_staff(request)
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
         return _page(request, import_form=form, status=400)
@@ -94,10 +87,9 @@ def import_confirm(request, pk):
     return _page(request, outcome=outcome)
 
 
-@login_required
+@staff_required
 @require_POST
 def export_view(request):
-    _require_staff(request)
     form = ExportForm(request.POST)
     if not form.is_valid():
         return _page(request, export_form=form, status=400)

@@ -3,31 +3,25 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from meisterhub.accounts.roles import staff_required
 from meisterhub.core.errors import DomainError
 from meisterhub.core.privacy import mask_value
 
 from ..forms import WorkerForm, WorkerSearchForm
-from ..permissions import access_skilled_worker, is_staff_user
+from ..permissions import access_skilled_worker
 from ..selectors import search_skilled_workers
 from ..workers import parse_certificates, register_skilled_worker
 
 PAGE_SIZE = 30
 
 
-def _require_staff(request):
-    if not is_staff_user(request.user):
-        raise Http404
-
-
-@login_required
+@staff_required
 @require_GET
 def worker_list(request):
-    _require_staff(request)
     form = WorkerSearchForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     workers = search_skilled_workers(
@@ -58,10 +52,9 @@ def worker_detail(request, pk: int):
     })
 
 
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def worker_new(request):
-    _require_staff(request)
     form = WorkerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

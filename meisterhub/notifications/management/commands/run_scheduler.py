@@ -2,12 +2,13 @@
 
 import time
 
+from django.conf import settings
 from django.core.management import BaseCommand, call_command
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from meisterhub.core.locks import exclusive
 from meisterhub.notifications.services import requeue_due
-from meisterhub.reports.job_recovery import requeue_stalled_jobs
 
 
 class Command(BaseCommand):
@@ -18,13 +19,16 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="한 번만 실행하고 끝냅니다")
 
     def handle(self, *args, interval: float, once: bool, **options):
+        # Other apps' jobs come from the settings, so notifications imports none of them.
+        sweeps = [import_string(path) for path in settings.SCHEDULED_SWEEPS]
         last_daily = None
         while True:
             # With REDIS_URL, clocks on several machines take turns (core/locks.py).
             with exclusive("clock.requeue", timeout=max(120.0, 4 * interval)) as held:
                 queued = requeue_due() if held else 0
                 if held:
-                    requeue_stalled_jobs()
+                    for sweep in sweeps:
+                        sweep()
             if queued:
                 self.stdout.write(f"다시 대기열에 넣은 메시지 {queued}건")
             today = timezone.localdate()
@@ -32,9 +36,9 @@ class Command(BaseCommand):
                 # The lock is kept for the day once done, so a second clock skips the day.
                 with exclusive(f"clock.daily:{today}", timeout=36 * 3600, keep=True) as held:
                     if held:
-                        # Both jobs are idempotent, so running them at start-up as well is safe.
-                        call_command("send_consultation_reminders", stdout=self.stdout)
-                        call_command("apply_retention", stdout=self.stdout)
+                        # Each job is idempotent, so running them at start-up as well is safe.
+                        for command in settings.SCHEDULED_DAILY_COMMANDS:
+                            call_command(command, stdout=self.stdout)
                         last_daily = today
             if once:
                 return
