@@ -105,6 +105,27 @@ def own_read(rec: Recorder, session: Session, name: str, path: str, expect) -> N
     rec.check(name, "unverified", {"path": path})
 
 
+def own_listed(rec: Recorder, session: Session, name: str, path: str, link: bytes,
+               param: str, pages: int = 5) -> None:
+    """The writer's own list shows the write on one of its pages (it is paged by `param`)."""
+    for number in range(1, pages + 1):
+        url = f"{path}?{param}={number}" if number > 1 else path
+        for _ in range(1 + CHECK_RETRIES):
+            status, body = rec.request(session, "own_read", "GET", url)
+            if status in ANSWERED:
+                break
+            time.sleep(0.3)
+        else:
+            rec.check(name, "unverified", {"path": url})
+            return
+        if status == 200 and link in body:
+            rec.check(name, "fresh", {"path": url, "status": status})
+            return
+        if f"{param}={number + 1}".encode() not in body:
+            break  # no further page
+    rec.check(name, "stale", {"path": url, "status": status})
+
+
 def browse(rec: Recorder, port: int, profile: int, deadline: float, pause: float = 0.0) -> None:
     session = Session(port)
     n = 0
@@ -135,13 +156,7 @@ def book(rec: Recorder, session: Session, member: dict, slots: list[dict], deadl
         rec.told_ok("bookings", pk)
         link = f'href="/consultations/{pk}/"'.encode()
         own_read(rec, session, "booking_detail", f"/consultations/{pk}/", lambda s, b: s == 200)
-        own_read(
-            rec,
-            session,
-            "my_consultations",
-            "/consultations/my/",
-            lambda s, b, link=link: s == 200 and link in b,
-        )
+        own_listed(rec, session, "my_consultations", "/consultations/my/", link, "upcoming_page")
 
 
 def register(

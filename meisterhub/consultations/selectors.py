@@ -71,25 +71,34 @@ def past_consultations(user) -> QuerySet[Booking]:
     )
 
 
+def upcoming_consultations(user) -> QuerySet[Booking]:
+    """A member's requested and confirmed consultations still to come, soonest first."""
+    return (
+        bookings_visible_to(user)
+        .filter(status__in=[BookingStatus.REQUESTED, BookingStatus.CONFIRMED],
+                starts_at__gt=timezone.now())
+        .order_by("starts_at", "pk")
+    )
+
+
 def called_off_consultations(user) -> QuerySet[Booking]:
     return bookings_visible_to(user).filter(status__in=CALLED_OFF).order_by("-starts_at", "-pk")
 
 
-def my_consultations(user, *, past=None, cancelled=None) -> dict:
+def my_consultations(user, *, upcoming=None, past=None, cancelled=None) -> dict:
     """A company member's page, each booking in one group by state and time: upcoming,
     awaiting an answer, cancelled (any date), past; plus records to read, surveys to answer.
-    `past` and `cancelled` may be pages of the querysets above; else their latest 50."""
+    `upcoming`, `past` and `cancelled` may be pages of the querysets above; else 50 of each."""
     now = timezone.now()
     qs = bookings_visible_to(user)
-    active = [BookingStatus.REQUESTED, BookingStatus.CONFIRMED]
+    if upcoming is None:
+        upcoming = list(upcoming_consultations(user)[:50])
     if past is None:
         past = list(past_consultations(user)[:50])
     if cancelled is None:
         cancelled = list(called_off_consultations(user)[:50])
     return {
-        "upcoming": list(
-            qs.filter(status__in=active, starts_at__gt=now).order_by("starts_at")[:50]
-        ),
+        "upcoming": upcoming,
         "awaiting": list(qs.filter(_awaiting_filter(now)).order_by("starts_at")[:50]),
         "cancelled": cancelled,
         "past": past,

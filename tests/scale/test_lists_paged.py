@@ -7,7 +7,7 @@ page 2 shows the rest, and page 1 costs the same number of queries with 1× and 
 Left unpaged on purpose (see the report of issue 16):
 - dashboards that show "the latest N" under a hard bound: the meister home (pending and
   proposals 50, records to write 50, upcoming 50; today's list is bounded by the day's slots),
-  the company's upcoming, awaiting and on-site groups on "나의 상담" (50 each), open council
+  the company's awaiting and on-site groups on "나의 상담" (50 each), open council
   decisions (50), the reports dashboard's jobs (5),
   history panels (readable_history_of limits), closures (100), the import preview (1,000 rows);
 - small fixed or per-object lists: taxonomy fields, facility photos, a council's member
@@ -432,6 +432,8 @@ def _at(name, *args):
 LISTS = {
     # paged by this change
     "company consultations (past)": Listed("member_a", _at("consultations:my"), _past_bookings),
+    "company consultations (upcoming)": Listed(
+        "member_a", _at("consultations:my"), _requested_bookings, param="upcoming_page"),
     "company consultations (cancelled)": Listed(
         "member_a", _at("consultations:my"), _cancelled_bookings, param="cancelled_page"),
     "satisfaction per meister": Listed("staff", _at("consultations:satisfaction"), _surveys),

@@ -26,7 +26,12 @@ from ..permissions import (
     can_write_record,
     is_own_meister,
 )
-from ..selectors import called_off_consultations, my_consultations, past_consultations
+from ..selectors import (
+    called_off_consultations,
+    my_consultations,
+    past_consultations,
+    upcoming_consultations,
+)
 from ..slots import SlotTaken
 from .common import run_action
 
@@ -80,6 +85,7 @@ def my(request):
     user = request.user
     groups = my_consultations(
         user,
+        upcoming=paginate(request, upcoming_consultations(user), param="upcoming_page"),
         past=paginate(request, past_consultations(user)),
         cancelled=paginate(request, called_off_consultations(user), param="cancelled_page"),
     )
