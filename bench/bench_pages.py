@@ -6,7 +6,8 @@ and dropped here), 8 closed-loop connections. Pages are driven by `wrk` when Deb
 installed (a light client: the two shared cores stay with the server), else by bench/ops/client.
 The bare view (/__bare__/ of bench/load_wsgi.py) is measured in the same run before and after
 the pages; ratios are against the mean. At 1× data (1,000 meisters, 10,000 consultations,
-10,000 inquiries) and 10×. Then per-worker private memory (USS) with and without --preload,
+10,000 inquiries) and 10×. The booking POST is also set beside the least a signed-in write
+costs (/__bare_write__/ of bench/load_urls.py: same middleware, one INSERT). Then per-worker private memory (USS) with and without --preload,
 after each worker answered matcher queries.
 """
 
@@ -37,6 +38,7 @@ SECONDS = float(os.environ.get("BENCH_PAGES_SECONDS", "6"))
 SCALES = [int(s) for s in os.environ.get("BENCH_PAGES_SCALES", "1,10").split(",")]
 DB_NAME = os.environ.get("BENCH_PAGES_DB", "bench_pages")
 SLOW_PAGE_REQUESTS = 24
+BARE_WRITE_PATH = "/__bare_write__/"  # bench/load_urls.py
 CONF = ROOT / "config" / "gunicorn.conf.py"
 GUNICORN_CONF = ("-c", str(CONF)) if CONF.exists() else ()
 MATCHER_QUERY = (
@@ -92,6 +94,16 @@ def _python_client(port: int, path: str, *, total=1_000_000, seconds=SECONDS) ->
         return status == 200, latency
 
     return run_phase(work, total, CONNECTIONS, seconds)
+
+
+def _signed_in_writes(sessions: list[Session], seconds=SECONDS) -> dict:
+    """The bare signed-in write (bench/load_urls.py), from the booking's own sessions."""
+
+    def work(worker: int, n: int):
+        status, _, latency = sessions[worker % len(sessions)].post_json(BARE_WRITE_PATH, {})
+        return status == 201, latency
+
+    return run_phase(work, 1_000_000, len(sessions), seconds)
 
 
 def _measure(port: int, path: str, script: Path | None) -> dict:
@@ -229,6 +241,7 @@ def _pages_at(scale: int, tmp: Path, script: Path | None, redis_url: str | None)
             # Python client drives it, so it is compared with the bare view under that client.
             bare_python = _python_client(server.port, "/__bare__/")
             sessions = login_all(server.port, seed["members"], seed["password"])
+            bare_write = _signed_in_writes(sessions)
             log: list[dict] = []
             booking = book_slots(
                 sessions, seed["members"], seed["slots"], per_slot=1, seconds=SECONDS, log=log
@@ -253,6 +266,12 @@ def _pages_at(scale: int, tmp: Path, script: Path | None, redis_url: str | None)
     }
     booking["double_bookings"] = double_bookings
     _ratio(booking, bare_python["requests_per_second"])
+    _ratio(bare_write, bare_python["requests_per_second"])
+    booking["ratio_to_bare_write"] = (
+        round(booking["requests_per_second"] / bare_write["requests_per_second"], 3)
+        if bare_write["requests_per_second"]
+        else None
+    )
     return {
         "data": {
             "meisters": 1000 * scale,
@@ -260,7 +279,12 @@ def _pages_at(scale: int, tmp: Path, script: Path | None, redis_url: str | None)
             "inquiries": 10_000 * scale,
             "seed_seconds": seed["seconds"],
         },
-        "bare": {"before": bare_before, "after": bare_after, "python_client": bare_python},
+        "bare": {
+            "before": bare_before,
+            "after": bare_after,
+            "python_client": bare_python,
+            "signed_in_write": bare_write,
+        },
         "pages": pages,
         "booking_post": booking,
         "slowest_p95_ms": max(p["p95_ms"] for p in pages.values()),

@@ -2,18 +2,23 @@
 
 Served by the same gunicorn workers as the app, so the ratio endpoint/bare isolates what the
 app adds (middleware, templates, queries) over Django's request cycle and one ORM query.
-config/urls.py stays untouched: the route lives here, outside the product.
+config/urls.py stays untouched: the routes live here and in bench/load_urls.py, outside the
+product.
 """
 
 import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.prod")
 
+from django.conf import settings
 from django.core import signals
 from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponse
 
 from config.wsgi import application as app
+
+# The product's routes plus /__bare_write__/ (bench/load_urls.py); read at the first request.
+settings.ROOT_URLCONF = "bench.load_urls"
 
 BARE_PATH = "/__bare__/"
 

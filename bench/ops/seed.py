@@ -113,15 +113,20 @@ def sit_weekdays(meisters) -> None:
 
 
 def future_slots(meisters, count: int) -> list[dict]:
-    """Free slots from next week on, spread over the meisters, oldest first."""
+    """Free slots from next week on that the booking window lets a company book, spread over
+    the meisters, oldest first. (Slots past the window's last day would be refused with 400,
+    and how many of them a run hit depended on the date and its holidays.)"""
     from django.utils import timezone
 
     from meisterhub.consultations.slots import free_slots
+    from meisterhub.consultations.window import booking_window
 
+    window = booking_window()
     start = timezone.localdate() + timedelta(days=8)
-    found = free_slots([m.pk for m in meisters], start, start + timedelta(weeks=8))
+    found = free_slots([m.pk for m in meisters], start, window.last_day)
     rows = sorted(
-        (s for slots in found.values() for s in slots), key=lambda s: (s.starts_at, s.meister_id)
+        (s for slots in found.values() for s in slots if window.contains(s.starts_at)),
+        key=lambda s: (s.starts_at, s.meister_id),
     )
     main = {m.pk: m.ordered_fields[0].code for m in meisters}
     return [

@@ -92,17 +92,24 @@ class Recorder:
         }
 
 
-def own_read(rec: Recorder, session: Session, name: str, path: str, expect) -> None:
-    """Load the writer's own page at once; `expect(status, body)` says if the write shows."""
+def _answered(rec: Recorder, session: Session, path: str) -> tuple[int, bytes] | None:
+    """GET the page, retrying through proxy errors (an app server killed); None if never."""
     for _ in range(1 + CHECK_RETRIES):
         status, body = rec.request(session, "own_read", "GET", path)
         if status in ANSWERED:
-            rec.check(
-                name, "fresh" if expect(status, body) else "stale", {"path": path, "status": status}
-            )
-            return
+            return status, body
         time.sleep(0.3)
-    rec.check(name, "unverified", {"path": path})
+    return None
+
+
+def own_read(rec: Recorder, session: Session, name: str, path: str, expect) -> None:
+    """Load the writer's own page at once; `expect(status, body)` says if the write shows."""
+    answer = _answered(rec, session, path)
+    if answer is None:
+        rec.check(name, "unverified", {"path": path})
+        return
+    status, body = answer
+    rec.check(name, "fresh" if expect(status, body) else "stale", {"path": path, "status": status})
 
 
 def own_listed(rec: Recorder, session: Session, name: str, path: str, link: bytes,
@@ -110,14 +117,11 @@ def own_listed(rec: Recorder, session: Session, name: str, path: str, link: byte
     """The writer's own list shows the write on one of its pages (it is paged by `param`)."""
     for number in range(1, pages + 1):
         url = f"{path}?{param}={number}" if number > 1 else path
-        for _ in range(1 + CHECK_RETRIES):
-            status, body = rec.request(session, "own_read", "GET", url)
-            if status in ANSWERED:
-                break
-            time.sleep(0.3)
-        else:
+        answer = _answered(rec, session, url)
+        if answer is None:
             rec.check(name, "unverified", {"path": url})
             return
+        status, body = answer
         if status == 200 and link in body:
             rec.check(name, "fresh", {"path": url, "status": status})
             return

@@ -1,5 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
 
 
 class Role(models.TextChoices):
@@ -22,6 +24,16 @@ class User(AbstractUser):
     class Meta:
         verbose_name = "사용자"
         verbose_name_plural = "사용자"
+        constraints = [
+            # One account per address, whatever its case: sign-in and password reset find the
+            # account by it. The forms say so first; this holds under a race of two sign-ups.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~Q(email=""),
+                name="user_email_unique_ci",
+                violation_error_message="이미 가입된 이메일입니다.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.full_name or self.username} ({self.username})"

@@ -1,8 +1,9 @@
 """Every write to accounts; each one leaves a History row."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from meisterhub.core import history
+from meisterhub.core.errors import DomainError
 
 from .models import Consent, Role, User
 
@@ -25,7 +26,13 @@ def register_company_member(
         role=Role.COMPANY_MEMBER,
     )
     user.set_password(password)
-    user.save()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:  # a parallel sign-up took the id or the address after the form
+        raise DomainError(
+            "방금 다른 가입에서 같은 아이디나 이메일을 썼습니다. 다른 값으로 다시 가입해 주세요."
+        ) from None
     Consent.objects.create(
         user=user,
         purpose=Consent.Purpose.MEMBERSHIP,

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.module_loading import import_string
 
+from meisterhub.core.errors import DomainError
 from meisterhub.core.navigation import my_link_groups
 
 from .forms import LoginForm, SignupForm
@@ -18,13 +19,17 @@ def signup(request):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = register_company_member(
-            username=data["username"],
-            password=data["password1"],
-            full_name=data["full_name"],
-            email=data["email"],
-            phone=data["phone"],
-        )
+        try:
+            user = register_company_member(
+                username=data["username"],
+                password=data["password1"],
+                full_name=data["full_name"],
+                email=data["email"],
+                phone=data["phone"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+            return render(request, "accounts/signup.html", {"form": form})
         login(request, user, backend="meisterhub.accounts.backends.RolePermissionBackend")
         messages.success(
             request, "가입을 환영합니다. 소속 기업을 등록하거나 소속 신청을 해 주세요."

@@ -1,8 +1,10 @@
 from django import forms
 
+from meisterhub.core.phones import mask_phone, normalize_phone
+
 from .models import Company, District
 from .services import BRN_TAKEN
-from .validators import mask_phone, normalize_brn, normalize_corporate_number, normalize_phone
+from .validators import normalize_brn, normalize_corporate_number
 
 INPUT = {"class": "krds-input"}
 SELECT = {"class": "krds-form-select"}

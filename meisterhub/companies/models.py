@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.db import models
 
-from .validators import format_brn, format_corporate_number, format_phone
+from meisterhub.core.phones import format_phone
+
+from .validators import format_brn, format_corporate_number
 
 
 class Industry(models.Model):

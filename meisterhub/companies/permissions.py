@@ -1,5 +1,5 @@
-from .models import Company, Membership
-from .selectors import acting_companies
+from .models import Company
+from .selectors import acting_companies, administered_memberships
 
 
 def can_join_company(user) -> bool:
@@ -12,12 +12,7 @@ def can_manage_company(user, company: Company) -> bool:
         return False
     if user.is_operator:
         return True
-    return Membership.objects.filter(
-        user=user,
-        company=company,
-        status=Membership.Status.ACTIVE,
-        position=Membership.Position.ADMIN,
-    ).exists()
+    return administered_memberships(user).filter(company=company).exists()
 
 
 def can_act_for(user, company: Company) -> bool:

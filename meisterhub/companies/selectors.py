@@ -32,10 +32,15 @@ def memberships_of(user) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("company", "company__industry")
 
 
-def pending_memberships_for_admin(user) -> QuerySet[Membership]:
-    admin_of = Membership.objects.filter(
+def administered_memberships(user) -> QuerySet[Membership]:
+    """The user's active admin memberships: the companies they manage."""
+    return Membership.objects.filter(
         user=user, status=Membership.Status.ACTIVE, position=Membership.Position.ADMIN
-    ).values("company_id")
+    )
+
+
+def pending_memberships_for_admin(user) -> QuerySet[Membership]:
+    admin_of = administered_memberships(user).values("company_id")
     return Membership.objects.filter(
         company_id__in=admin_of, status=Membership.Status.PENDING
     ).select_related("user", "company")

@@ -4,10 +4,6 @@ import re
 
 from django.core.exceptions import ValidationError
 
-# Phone numbers are not a company matter: core holds them (core.privacy masks them); these
-# names stay importable from here for the forms and importers that validate company data.
-from meisterhub.core.phones import format_phone, mask_phone, normalize_phone  # noqa: F401
-
 BRN_WEIGHTS = (1, 3, 7, 1, 3, 7, 1, 3, 5)
 
 

@@ -106,7 +106,7 @@ def list_free_slots(request, meister_id: int, start: date | None = None, end: da
 def create_booking(request, payload: BookingIn):
     company = Company.objects.filter(pk=payload.company_id).first()
     field = ExpertiseField.objects.filter(code=payload.field.upper()).first()
-    meister = Meister.objects.filter(pk=payload.meister_id).first()
+    meister = Meister.objects.select_related("user").filter(pk=payload.meister_id).first()
     if field is None:
         raise HttpError(400, "알 수 없는 분야 코드입니다.")
     if meister is None:

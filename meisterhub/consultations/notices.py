@@ -27,8 +27,9 @@ def _when(booking: Booking) -> str:
     return f"{start:%Y-%m-%d %H:%M}~{end:%H:%M}"
 
 
-def booking_notice(booking: Booking, kind: str) -> None:
-    """The requester (mail, text, inbox) and the meister (mail, inbox) about one booking."""
+def booking_notice(booking: Booking, kind: str, *, fresh: bool = False) -> None:
+    """The requester (mail, text, inbox) and the meister (mail, inbox) about one booking.
+    `fresh`: the booking was inserted in this transaction (see notify)."""
     method = "CANCEL" if kind in RELEASED else "REQUEST"
     body = (
         f"{booking.who} · {booking.meister.name} {booking.meister.title}\n"
@@ -45,7 +46,8 @@ def booking_notice(booking: Booking, kind: str) -> None:
     requester = booking.request.requester if booking.request_id else None
     event = f"{kind}.{booking.sequence}"
     common = {"kind": "consultation", "template": f"consultation_{kind}", "record": booking,
-              "event": event, "subject": SUBJECTS[kind], "text": body, "attachment": calendar}
+              "event": event, "subject": SUBJECTS[kind], "text": body, "attachment": calendar,
+              "fresh": fresh}
     if requester is not None:
         notify(recipients=[Recipient.of(requester)],
                link=reverse("consultations:detail", args=[booking.pk]),

@@ -85,55 +85,82 @@ def called_off_consultations(user) -> QuerySet[Booking]:
     return bookings_visible_to(user).filter(status__in=CALLED_OFF).order_by("-starts_at", "-pk")
 
 
-def my_consultations(user, *, upcoming=None, past=None, cancelled=None) -> dict:
+def awaiting_consultations(user) -> QuerySet[Booking]:
+    """A member's consultations waiting for the company's answer (a proposal, a new time)."""
+    return bookings_visible_to(user).filter(_awaiting_filter(timezone.now())).order_by(
+        "starts_at", "pk"
+    )
+
+
+def company_engagements(user) -> QuerySet[OnsiteEngagement]:
+    """The on-site engagements of the companies the member acts for, newest first."""
+    return OnsiteEngagement.objects.filter(
+        company_id__in=acting_company_ids(user)
+    ).select_related("meister", "company").order_by("-created_at", "-pk")
+
+
+def my_consultations(user, *, upcoming, past, cancelled, awaiting, engagements) -> dict:
     """A company member's page, each booking in one group by state and time: upcoming,
-    awaiting an answer, cancelled (any date), past; plus records to read, surveys to answer.
-    `upcoming`, `past` and `cancelled` may be pages of the querysets above; else 50 of each."""
-    now = timezone.now()
-    qs = bookings_visible_to(user)
-    if upcoming is None:
-        upcoming = list(upcoming_consultations(user)[:50])
-    if past is None:
-        past = list(past_consultations(user)[:50])
-    if cancelled is None:
-        cancelled = list(called_off_consultations(user)[:50])
+    awaiting an answer, cancelled (any date), past; plus records to read, surveys to answer,
+    and on-site engagements. The groups are pages of the querysets above."""
     return {
         "upcoming": upcoming,
-        "awaiting": list(qs.filter(_awaiting_filter(now)).order_by("starts_at")[:50]),
+        "awaiting": awaiting,
         "cancelled": cancelled,
         "past": past,
         "records": [b for b in past if hasattr(b, "record")],
         "surveys_due": [
             b for b in past if b.status == BookingStatus.COMPLETED and not hasattr(b, "survey")
         ],
-        "engagements": list(
-            OnsiteEngagement.objects.filter(company_id__in=acting_company_ids(user)).select_related(
-                "meister", "company"
-            )[:50]
-        ),
+        "engagements": engagements,
     }
 
 
-def meister_dashboard(meister: Meister) -> dict:
-    now = timezone.now()
+def meister_upcoming(meister: Meister) -> QuerySet[Booking]:
+    """The meister's requested and confirmed consultations after today, soonest first."""
+    return _base().filter(
+        meister=meister,
+        starts_at__date__gt=timezone.localdate(),
+        status__in=[BookingStatus.REQUESTED, BookingStatus.CONFIRMED],
+    ).order_by("starts_at", "pk")
+
+
+def meister_records_due(meister: Meister) -> QuerySet[Booking]:
+    """Held consultations without a record: a work queue, oldest first."""
+    return _base().filter(
+        meister=meister,
+        starts_at__lte=timezone.now(),
+        record__isnull=True,
+        status__in=[BookingStatus.CONFIRMED, BookingStatus.COMPLETED],
+    ).order_by("starts_at", "pk")
+
+
+def meister_pending(meister: Meister) -> QuerySet[Booking]:
+    """Future bookings waiting for the meister's answer (asked, or to be moved), soonest first."""
+    return Booking.objects.select_related("company", "field", "request").filter(
+        meister=meister,
+        starts_at__gt=timezone.now(),
+        status__in=[BookingStatus.REQUESTED, BookingStatus.NEEDS_CHANGE],
+    ).order_by("starts_at", "pk")
+
+
+def meister_open_proposals(meister: Meister) -> QuerySet[Booking]:
+    """The meister's time proposals waiting for the company's answer."""
+    return Booking.objects.select_related("company", "field").filter(
+        meister=meister, status=BookingStatus.PROPOSED
+    ).order_by("proposed_starts_at", "pk")
+
+
+def meister_dashboard(meister: Meister, *, upcoming, records_due) -> dict:
+    """The meister's home: today's consultations and open on-site engagements, with the given
+    pages of meister_upcoming and meister_records_due."""
     today = timezone.localdate()
     qs = _base().filter(meister=meister)
     todays = list(qs.filter(starts_at__date=today).exclude(status=BookingStatus.CANCELLED))
     return {
         "today": todays,
-        "upcoming": list(
-            qs.filter(
-                starts_at__date__gt=today,
-                status__in=[BookingStatus.REQUESTED, BookingStatus.CONFIRMED],
-            ).order_by("starts_at")[:50]
-        ),
-        "records_due": list(
-            qs.filter(
-                starts_at__lte=now,
-                record__isnull=True,
-                status__in=[BookingStatus.CONFIRMED, BookingStatus.COMPLETED],
-            ).order_by("starts_at")[:50]  # a work queue, oldest first: the rest move up
-        ),
+        "upcoming": upcoming,
+        "records_due": records_due,
         "engagements": list(
             OnsiteEngagement.objects.filter(meister=meister, status=OnsiteEngagement.Status.OPEN)
             .select_related("company")

@@ -107,11 +107,12 @@ def bookable_slot(
     ends_at: datetime | None = None,
     *,
     taken_message: str = SlotTaken.MESSAGE,
+    check_taken: bool = True,
 ) -> Slot:
     """The free rotation slot inside the window, or SlotUnavailable / SlotTaken saying why."""
     window = booking_window()
     try:
-        slot = check_slot(meister_id, starts_at, ends_at, now=window.now)
+        slot = check_slot(meister_id, starts_at, ends_at, now=window.now, check_taken=check_taken)
     except SlotTaken:
         raise slot_taken(meister_id, starts_at, message=taken_message, window=window) from None
     window.check(slot.starts_at)

@@ -59,7 +59,7 @@ def open_decisions_visible_to(user) -> QuerySet[Decision]:
         "meeting__council", "owner_institution")
     if not is_staff(user):
         qs = qs.filter(meeting__council_id__in=seated_council_ids(user))
-    return qs.order_by("due_on")
+    return qs.order_by("due_on", "pk")
 
 
 def institutions_directory(kind: str | None = None) -> QuerySet[Institution]:

@@ -112,11 +112,14 @@ def notify(
     sms_text: str = "",
     attachment: Attachment | None = None,
     sensitive: bool = False,
+    fresh: bool = False,
 ) -> list[Message]:
     """Write one row per recipient and channel; queue the sendable ones after commit.
 
     `sms_text` is the short text for SMS/AlimTalk; without it the message goes by mail and
-    in-app only. Calling again for the same record and event changes nothing.
+    in-app only. Calling again for the same record and event changes nothing. `fresh` says
+    the record was inserted in this same transaction, so that no row of it can exist yet:
+    the rows are inserted without looking first.
     """
     content_type = ContentType.objects.get_for_model(record)
     url = absolute(link)
@@ -162,10 +165,11 @@ def notify(
                     fields["next_attempt_at"] = next_allowed_send(now)
             key = f"{content_type.app_label}.{content_type.model}:{record.pk}:{event}:{recipient.ident}:{channel}"
             rows[key[:200]] = fields
-    created = _create_new(rows)
-    for message in created:
-        if message.status == Status.QUEUED:
-            _enqueue_on_commit(message)
+    if fresh:
+        created = Message.objects.bulk_create([Message(key=k, **f) for k, f in rows.items()])
+    else:
+        created = _create_new(rows)
+    _enqueue_on_commit([m for m in created if m.status == Status.QUEUED])
     return created
 
 
@@ -204,20 +208,29 @@ def _html(subject: str, text: str, url: str) -> str:
     })
 
 
-def _enqueue_on_commit(message: Message) -> None:
-    pk, run_after = message.pk, message.next_attempt_at
-    transaction.on_commit(lambda: enqueue(pk, run_after))
+def _enqueue_on_commit(messages: list[Message]) -> None:
+    """One job per send time for the rows of one event (a job is a row or a Redis entry)."""
+    batches: dict[datetime | None, list[int]] = {}
+    for message in messages:
+        batches.setdefault(message.next_attempt_at, []).append(message.pk)
+    for run_after, pks in batches.items():
+        transaction.on_commit(lambda pks=pks, run_after=run_after: enqueue_all(pks, run_after))
 
 
 def enqueue(pk: int, run_after: datetime | None = None) -> bool:
     """Hand a row to the queue. If the queue is down the row stays queued for the sweeper."""
-    from .tasks import deliver_message
+    return enqueue_all([pk], run_after)
+
+
+def enqueue_all(pks: list[int], run_after: datetime | None = None) -> bool:
+    """Hand rows to the queue as one job; if the queue is down they stay for the sweeper."""
+    from .tasks import deliver_messages
 
     try:
-        task = deliver_message.using(run_after=run_after) if run_after else deliver_message
-        task.enqueue(pk)
+        task = deliver_messages.using(run_after=run_after) if run_after else deliver_messages
+        task.enqueue(list(pks))
     except Exception:
-        logger.exception("could not queue message %s; the outbox sweeper will send it", pk)
+        logger.exception("could not queue messages %s; the outbox sweeper will send them", pks)
         return False
     return True
 
@@ -283,7 +296,7 @@ def resend(*, actor, message: Message) -> Message:
     locked.save(update_fields=["status", "attempts", "next_attempt_at", "reason"])
     history.record(actor=actor, action="notifications.message.resent", instance=locked,
                    changes={"status": [Status.FAILED, Status.QUEUED]})
-    _enqueue_on_commit(locked)
+    _enqueue_on_commit([locked])
     return locked
 
 

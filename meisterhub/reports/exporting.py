@@ -13,10 +13,10 @@ from openpyxl import Workbook
 
 from meisterhub.accounts.roles import require_staff
 from meisterhub.companies.selectors import list_companies
-from meisterhub.companies.validators import format_phone
 from meisterhub.core.cells import append_text_safe, safe_row
 from meisterhub.core.errors import DomainError
 from meisterhub.core.models import PersonalDataAccess
+from meisterhub.core.phones import format_phone
 from meisterhub.core.privacy import can_view_personal_data, mask_value
 from meisterhub.meisters.selectors import list_meisters_by_roster_id
 from meisterhub.programs.models import OUTCOME_FIGURES

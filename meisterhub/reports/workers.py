@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from meisterhub.accounts.roles import require_staff
 from meisterhub.companies.models import District
-from meisterhub.companies.validators import normalize_phone
 from meisterhub.core import history
 from meisterhub.core.errors import DomainError
+from meisterhub.core.phones import normalize_phone
 
 from . import conf
 from .models import Certificate, CertificateLevel, SkilledWorker

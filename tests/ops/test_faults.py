@@ -17,11 +17,14 @@ def test_bookings_survive_a_database_restart_without_restarting_the_app(
         pg,
         database_url=url,
         workdir=tmp_path,
-        meisters=2,
+        # The slots are those of the booking window, about 100 per meister; an outage of two
+        # seconds spends about a thousand attempts (each a slot) on quick 500s, so twelve
+        # meisters' slots outlast it and the recovery is always seen.
+        meisters=12,
         clients=4,
         seconds=5.0,
         restart_after=2.0,
-        slots=900,  # enough that a burst of outage errors cannot use up every slot
+        slots=1200,
         workers=2,
         settle_answers=10,
     )

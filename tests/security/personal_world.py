@@ -6,7 +6,7 @@ from django.apps import apps
 
 from meisterhub.accounts.models import User
 from meisterhub.companies.models import Company
-from meisterhub.companies.validators import format_phone
+from meisterhub.core.phones import format_phone
 from meisterhub.core.privacy import PERSONAL_FIELDS
 from meisterhub.network.models import Inquiry
 

@@ -45,3 +45,27 @@ def test_a_failure_midway_leaves_no_user_no_consent_and_no_history(db, monkeypat
     assert not User.objects.exists()
     assert not Consent.objects.exists()
     assert not History.objects.exists()
+
+
+def test_the_database_keeps_one_account_per_address_whatever_its_case(db):
+    """The form checks first; under a race both sign-ups pass it, and the constraint decides."""
+    from django.db import IntegrityError, transaction
+
+    services.register_company_member(**NEW_MEMBER)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        User.objects.create(username="other", email="NEW@example.kr")
+    User.objects.create(username="no_mail_1", email="")  # accounts without mail stay possible
+    User.objects.create(username="no_mail_2", email="")
+    assert User.objects.count() == 3
+
+
+def test_a_sign_up_that_loses_the_race_is_told_so_and_writes_nothing(db):
+    from meisterhub.core.errors import DomainError
+
+    services.register_company_member(**NEW_MEMBER)
+    # the second sign-up's form ran before the first committed: it saw the address free
+    with pytest.raises(DomainError) as refused:
+        services.register_company_member(**{**NEW_MEMBER, "username": "second"})
+    assert "같은 아이디나 이메일" in refused.value.message
+    assert list(User.objects.values_list("username", flat=True)) == ["newmember"]
+    assert Consent.objects.count() == 1 and History.objects.count() == 1

@@ -1,13 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from meisterhub.companies.validators import (
-    format_brn,
-    mask_phone,
-    normalize_brn,
-    normalize_corporate_number,
-    normalize_phone,
-)
+from meisterhub.companies.validators import format_brn, normalize_brn, normalize_corporate_number
+from meisterhub.core.phones import mask_phone, normalize_phone
 
 
 @pytest.mark.parametrize("raw", ["124-81-00998", "1248100998", " 124 81 00998 "])

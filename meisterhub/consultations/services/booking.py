@@ -23,19 +23,28 @@ from ..models import (
 )
 from ..notices import booking_notice
 from ..permissions import is_own_meister
-from ..slots import RotationCalendar, aware
+from ..slots import RotationCalendar, aware, database_refuses_overlaps
 from ..window import bookable_slot, slot_taken
 
 
-def _notify(booking: Booking, kind: str) -> None:
-    booking_notice(booking, kind)
+class _SlotLost(Exception):
+    """The insert of the booking was refused: someone holds an overlapping time."""
 
 
-@transaction.atomic
 def book_consultation(
     *, actor, company, field, meister, starts_at: datetime, problem: str, attachments=()
 ) -> Booking:
     """A company member asks for a meister's free slot; the slot is held at once."""
+    try:
+        return _book(actor=actor, company=company, field=field, meister=meister,
+                     starts_at=starts_at, problem=problem, attachments=attachments)
+    except _SlotLost:
+        # After the rollback: the nearest free slots are read in a transaction that works.
+        raise slot_taken(meister.pk, starts_at) from None
+
+
+@transaction.atomic
+def _book(*, actor, company, field, meister, starts_at, problem, attachments) -> Booking:
     companies = acting_company_ids(actor)
     if not companies:
         raise DomainError(
@@ -57,7 +66,7 @@ def book_consultation(
         checked = check_attachments(attachments)
     except ValidationError as error:
         raise DomainError(error.messages[0], field="attachments") from None
-    slot = bookable_slot(meister.pk, starts_at)
+    slot = bookable_slot(meister.pk, starts_at, check_taken=not database_refuses_overlaps())
     request = ConsultationRequest.objects.create(
         company=company, requester=actor, field=field, problem=problem.strip()
     )
@@ -73,15 +82,14 @@ def book_consultation(
         status=status,
         created_by=actor,
     )
-    try:
-        with transaction.atomic():
-            booking.save()
+    try:  # no savepoint: a refused insert ends the whole transaction (book_consultation)
+        booking.save()
     except IntegrityError:
-        raise slot_taken(meister.pk, slot.starts_at) from None
+        raise _SlotLost from None
     except OperationalError as error:
         if not lost_insert_race(error):
             raise
-        raise slot_taken(meister.pk, slot.starts_at) from None
+        raise _SlotLost from None
     for upload, kind in checked:
         RequestAttachment.objects.create(
             request=request,
@@ -96,9 +104,9 @@ def book_consultation(
         instance=booking,
         changes={"status": [None, status], "starts_at": [None, str(slot.starts_at)]},
     )
-    _notify(booking, "requested")
+    booking_notice(booking, "requested", fresh=True)
     if status == BookingStatus.CONFIRMED:
-        _notify(booking, "confirmed")
+        booking_notice(booking, "confirmed", fresh=True)
     return booking
 
 
@@ -140,7 +148,7 @@ def confirm_booking(*, actor, booking: Booking, sequence: int | None = None) -> 
         "consultations.booking.confirmed",
         sequence=booking.sequence + 1,
     )
-    _notify(booking, "confirmed")
+    booking_notice(booking, "confirmed")
     return booking
 
 
@@ -168,7 +176,7 @@ def cancel_booking(*, actor, booking: Booking, reason: str = "") -> Booking:
         sequence=booking.sequence + 1,
         cancel_reason=(reason or "")[:200],
     )
-    _notify(booking, "cancelled")
+    booking_notice(booking, "cancelled")
     return booking
 
 

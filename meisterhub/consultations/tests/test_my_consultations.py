@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from ..models import BookingStatus, ConsultationRecord, FollowUp
-from ..selectors import my_consultations
+from ..selectors import called_off_consultations, past_consultations, upcoming_consultations
 from ..services import book_consultation, cancel_booking
 from .factories import field, past_booking
 from .window_helpers import at, open_run, weekday_meister
@@ -34,10 +34,9 @@ def test_a_cancelled_future_booking_is_not_a_past_consultation(
     upcoming = book_consultation(starts_at=at(later, 10), problem="도금 박리", **values)
     done = past_booking(meister, company_a, member_a, days_ago=7, status=BookingStatus.COMPLETED)
 
-    groups = my_consultations(member_a)
-    assert [b.pk for b in groups["upcoming"]] == [upcoming.pk]
-    assert [b.pk for b in groups["cancelled"]] == [cancelled.pk]
-    assert [b.pk for b in groups["past"]] == [done.pk]
+    assert [b.pk for b in upcoming_consultations(member_a)] == [upcoming.pk]
+    assert [b.pk for b in called_off_consultations(member_a)] == [cancelled.pk]
+    assert [b.pk for b in past_consultations(member_a)] == [done.pk]
 
     client.force_login(member_a)
     page = client.get(reverse("consultations:my")).content.decode()

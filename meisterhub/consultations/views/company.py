@@ -27,7 +27,9 @@ from ..permissions import (
     is_own_meister,
 )
 from ..selectors import (
+    awaiting_consultations,
     called_off_consultations,
+    company_engagements,
     my_consultations,
     past_consultations,
     upcoming_consultations,
@@ -88,6 +90,8 @@ def my(request):
         upcoming=paginate(request, upcoming_consultations(user), param="upcoming_page"),
         past=paginate(request, past_consultations(user)),
         cancelled=paginate(request, called_off_consultations(user), param="cancelled_page"),
+        awaiting=paginate(request, awaiting_consultations(user), param="awaiting_page"),
+        engagements=paginate(request, company_engagements(user), param="onsite_page"),
     )
     return render(request, "consultations/my.html", groups)
 

@@ -4,14 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from meisterhub.core.errors import DomainError
+from meisterhub.core.paging import paginate
 
 from .. import services
 from ..forms import OnsiteCloseForm, OnsiteVisitForm, RecordForm, meister_slot_choices
-from ..models import Booking, BookingStatus
 from ..permissions import (
     access_booking,
     access_engagement,
@@ -20,38 +19,39 @@ from ..permissions import (
     can_report_visit,
     is_own_meister,
 )
-from ..selectors import meister_dashboard
+from ..selectors import (
+    meister_dashboard,
+    meister_open_proposals,
+    meister_pending,
+    meister_records_due,
+    meister_upcoming,
+)
 from .common import meister_required, run_action
 
 
-def _awaiting(meister, user) -> dict:
+def _awaiting(request, meister) -> dict:
     """Bookings waiting for the meister's answer, and proposals waiting for the company's."""
-    qs = Booking.objects.select_related("company", "field", "request").filter(
-        meister=meister, starts_at__gt=timezone.now()
-    )
-    pending = list(
-        qs.filter(status__in=[BookingStatus.REQUESTED, BookingStatus.NEEDS_CHANGE]).order_by(
-            "starts_at"
-        )[:50]
-    )
-    proposals = list(
-        Booking.objects.select_related("company", "field")
-        .filter(meister=meister, status=BookingStatus.PROPOSED)
-        .order_by("proposed_starts_at")[:50]
-    )
+    # 20 a page: every pending row carries a "다른 시간 제안" select of the free slots.
+    pending = paginate(request, meister_pending(meister), 20, param="pending_page")
     for booking in pending:
-        booking.can_confirm = can_confirm_time(user, booking)
-    # One calendar for every row's "다른 시간 제안" select.
-    choices = meister_slot_choices(meister.pk) if pending else []
+        booking.can_confirm = can_confirm_time(request.user, booking)
+    # One calendar for every row's select.
+    choices = meister_slot_choices(meister.pk) if pending.object_list else []
+    proposals = paginate(request, meister_open_proposals(meister), param="proposals_page")
     return {"pending": pending, "proposals": proposals, "slot_choices": choices}
 
 
 @meister_required
 def meister_home(request, meister):
+    dashboard = meister_dashboard(
+        meister,
+        upcoming=paginate(request, meister_upcoming(meister), param="upcoming_page"),
+        records_due=paginate(request, meister_records_due(meister), param="records_page"),
+    )
     return render(
         request,
         "consultations/meister_home.html",
-        {"meister": meister, **meister_dashboard(meister), **_awaiting(meister, request.user)},
+        {"meister": meister, **dashboard, **_awaiting(request, meister)},
     )
 
 

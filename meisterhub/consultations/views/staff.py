@@ -70,7 +70,12 @@ def closures(request):
     return render(
         request,
         "consultations/closures.html",
-        {"form": form, "closures": Closure.objects.select_related("created_by")[:100]},
+        {
+            "form": form,
+            "closures": paginate(
+                request, Closure.objects.select_related("created_by").order_by("-starts_on", "-pk")
+            ),
+        },
     )
 
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from meisterhub.companies.validators import format_phone
+from meisterhub.core.phones import format_phone
 from meisterhub.core.privacy import MaskedContactMixin
 
 

@@ -3,8 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from meisterhub.companies.validators import normalize_phone
 from meisterhub.core.errors import DomainError
+from meisterhub.core.phones import normalize_phone
 
 
 def clean_phone(value: str, *, field: str = "phone") -> str:

@@ -33,7 +33,7 @@ def council_list(request):
     councils = list(councils_visible_to(request.user))
     if not councils and not is_staff(request.user):
         raise Http404
-    decisions = list(open_decisions_visible_to(request.user)[:50])
+    decisions = paginate(request, open_decisions_visible_to(request.user))
     return render(request, "network/council_list.html",
                   {"councils": councils, "decisions": decisions})
 

@@ -189,7 +189,7 @@ def test_a_queue_that_is_down_loses_nothing(monkeypatch, django_capture_on_commi
         def enqueue(self, *args):
             raise ConnectionError("queue down")
 
-    monkeypatch.setattr(tasks, "deliver_message", DownQueue())
+    monkeypatch.setattr(tasks, "deliver_messages", DownQueue())
     user = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
         _notice(user, user, sms_text="")

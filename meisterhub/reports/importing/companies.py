@@ -3,8 +3,9 @@
 from meisterhub.companies.models import Company, District, OrgType, SizeClass
 from meisterhub.companies.selectors import companies_visible_to, industry_codes
 from meisterhub.companies.services import register_company, update_company
-from meisterhub.companies.validators import format_brn, format_phone
+from meisterhub.companies.validators import format_brn
 from meisterhub.core.errors import DomainError
+from meisterhub.core.phones import format_phone
 
 from .plan import Change, ParsedRow
 from .rows import COMPANY_COLUMNS, COMPANY_REQUIRED, clean_company

@@ -5,8 +5,9 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 
 from meisterhub.companies.models import District, OrgType, SizeClass
-from meisterhub.companies.validators import normalize_brn, normalize_phone
+from meisterhub.companies.validators import normalize_brn
 from meisterhub.core.errors import DomainError
+from meisterhub.core.phones import normalize_phone
 
 from ..workers import clean_worker, parse_certificates
 from .tabular import flag, integer, text

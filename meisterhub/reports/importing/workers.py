@@ -2,8 +2,8 @@
 unique person (skilledworker_unique_person)."""
 
 from meisterhub.companies.models import District
-from meisterhub.companies.validators import mask_phone
 from meisterhub.core.errors import DomainError
+from meisterhub.core.phones import mask_phone
 from meisterhub.core.privacy import mask_email
 from meisterhub.meisters.selectors import field_codes
 
