@@ -7,9 +7,11 @@ from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from meisterhub.companies.models import Company
+from meisterhub.core.pagination import BoundedLimitOffsetPagination
 from meisterhub.meisters.models import Field as ExpertiseField
 from meisterhub.meisters.models import Meister
 
@@ -126,11 +128,12 @@ def create_booking(request, payload: BookingIn):
 
 
 @router.get("/bookings/mine", response=list[BookingOut], auth=django_auth, summary="나의 상담")
+@paginate(BoundedLimitOffsetPagination)
 def my_bookings(request, upcoming: bool = False):
     qs = bookings_visible_to(request.user)
     if upcoming:
         qs = qs.filter(Q(starts_at__gt=timezone.now()), status__in=["requested", "confirmed"])
-    return qs.order_by("-starts_at")[:200]
+    return qs.order_by("-starts_at", "-pk")
 
 
 @router.post(

@@ -4,10 +4,12 @@ from datetime import datetime
 
 from django.http import Http404
 from ninja import Router, Schema, Status
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from meisterhub.companies.models import Company
 from meisterhub.companies.selectors import acting_company_ids
+from meisterhub.core.pagination import BoundedLimitOffsetPagination
 
 from .manage_api import router as manage_router
 from .permissions import access_event, access_registration
@@ -66,8 +68,9 @@ class RegistrationOut(Schema):
 
 
 @router.get("/", response=list[EventOut], summary="예정 행사 목록")
+@paginate(BoundedLimitOffsetPagination)
 def list_events(request, kind: str | None = None, area: str | None = None):
-    return list_upcoming_events(kind=kind, area=area)[:200]
+    return list_upcoming_events(kind=kind, area=area).order_by("starts_at", "pk")
 
 
 @router.post("/{event_id}/registrations", response={201: RegistrationOut}, auth=django_auth,

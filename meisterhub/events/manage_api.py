@@ -5,11 +5,13 @@ from datetime import datetime
 from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from meisterhub.accounts.models import User
 from meisterhub.accounts.roles import require_staff
 from meisterhub.core.errors import DomainError
+from meisterhub.core.pagination import BoundedLimitOffsetPagination
 from meisterhub.facilities.models import Facility
 
 from .contest_manage_services import remove_judge, update_contest
@@ -76,9 +78,10 @@ def _values(payload: dict) -> dict:
 
 
 @router.get("/", response=list[ManagedEventOut], summary="행사 관리 목록 (준비 중·취소 포함)")
+@paginate(BoundedLimitOffsetPagination)
 def list_managed(request, status: str | None = None, kind: str | None = None):
     require_staff(request.user, MANAGE_REFUSAL)
-    return list_events_for_staff(status=status, kind=kind)[:200]
+    return list_events_for_staff(status=status, kind=kind)
 
 
 @router.post("/", response={201: ManagedEventOut, **ERRORS}, summary="행사 등록 (준비 중)")

@@ -7,12 +7,14 @@ from django.http import Http404
 from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from meisterhub.accounts.roles import is_staff, require_staff
 from meisterhub.companies.models import Company
 from meisterhub.companies.selectors import acting_company_ids
 from meisterhub.core.history_text import readable_history_of
+from meisterhub.core.pagination import BoundedLimitOffsetPagination
 
 from .manage_services import copy_facility, create_facility, set_facility_active, update_facility
 from .models import Facility
@@ -66,8 +68,9 @@ class ReservationOut(Schema):
 
 
 @router.get("/", response=list[FacilityOut], summary="시설 목록")
+@paginate(BoundedLimitOffsetPagination)
 def list_rooms(request, center: str | None = None):
-    return list_facilities(center=center)
+    return list_facilities(center=center).order_by("center", "order", "name", "pk")
 
 
 @router.get("/{facility_id}/busy", response=list[BusyOut], summary="예약된 시간")
@@ -172,9 +175,11 @@ def _managed(facility_id: int) -> Facility:
 
 @router.get("/manage/", response=list[FacilityManageOut], auth=django_auth,
             summary="시설 관리: 목록(운영 중지 포함)")
+@paginate(BoundedLimitOffsetPagination)
 def manage_list(request, q: str = "", center: str = "", state: str = ""):
     require_staff(request.user, MANAGE_REFUSAL)
-    return list_facilities_for_staff(query=q, center=center, state=state)
+    return list_facilities_for_staff(query=q, center=center, state=state).order_by(
+        "-is_active", "center", "order", "name", "pk")
 
 
 @router.post("/manage/", response={201: FacilityManageOut}, auth=django_auth,

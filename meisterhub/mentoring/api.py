@@ -3,7 +3,10 @@ from datetime import date
 from django.http import Http404
 from ninja import Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 from ninja.security import django_auth
+
+from meisterhub.core.pagination import BoundedLimitOffsetPagination
 
 from .permissions import access_engagement
 from .selectors import engagements_visible_to, progress
@@ -58,8 +61,9 @@ class EngagementDetailOut(EngagementOut):
 
 
 @router.get("/", response=list[EngagementOut], auth=django_auth, summary="나의 멘토링")
+@paginate(BoundedLimitOffsetPagination)
 def list_engagements(request):
-    return engagements_visible_to(request.user)[:200]
+    return engagements_visible_to(request.user).order_by("-starts_on", "-pk")
 
 
 @router.get(

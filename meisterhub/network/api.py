@@ -5,11 +5,13 @@ from datetime import date, datetime
 from django.http import Http404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 from ninja.security import django_auth
 from ninja.utils import check_csrf
 
 from meisterhub.companies.models import Company
 from meisterhub.companies.selectors import acting_company_ids
+from meisterhub.core.pagination import BoundedLimitOffsetPagination
 from meisterhub.meisters.models import Field
 
 from .models import Inquiry
@@ -102,10 +104,12 @@ def create_inquiry(request, payload: InquiryIn):
 
 
 @router.get("/inquiries/mine", response=list[InquiryOut], auth=django_auth, summary="내 문의")
+@paginate(BoundedLimitOffsetPagination)
 def my_inquiries(request):
-    return list(inquiries_of(request.user)[:200])
+    return inquiries_of(request.user).order_by("-received_at", "-pk")
 
 
 @router.get("/technologies", response=list[TechnologyOut], summary="이전 가능 기술 목록")
+@paginate(BoundedLimitOffsetPagination)
 def technologies(request, field: str | None = None):
-    return list(public_technologies(field=field)[:500])
+    return public_technologies(field=field).order_by("-created_at", "-pk")

@@ -109,14 +109,16 @@ def list_calls(request, q: str = "", area: str = "", status: str = CallStatus.OP
 
 @router.get("/my/applications", response=list[ApplicationOut], auth=django_auth,
             summary="내 신청 내역")
+@paginate(BoundedLimitOffsetPagination)
 def my_applications(request):
-    return list(selectors.applications_of(request.auth))
+    return selectors.applications_of(request.auth).order_by("-created_at", "-pk")
 
 
 @router.get("/evaluations", response=list[AssignmentOut], auth=django_auth,
             summary="내게 배정된 평가")
+@paginate(BoundedLimitOffsetPagination)
 def my_assignments(request):
-    return list(selectors.assignments_of(request.auth))
+    return selectors.assignments_of(request.auth).order_by("submitted_at", "-assigned_at", "-pk")
 
 
 @router.post("/evaluations/{assignment_id}/scores", response=AssignmentOut, auth=django_auth,

@@ -63,9 +63,10 @@ def _call_values(values: dict) -> dict:
 
 @router.get("/programs", response=list[ProgramOut], auth=django_auth,
             summary="지원사업 관리: 목록")
+@paginate(BoundedLimitOffsetPagination)
 def program_list(request):
     require_staff(request.user, MANAGE_REFUSAL)
-    return list(Program.objects.order_by("-year", "area", "name"))
+    return Program.objects.order_by("-year", "area", "name", "pk")
 
 
 @router.post("/programs", response={201: ProgramOut}, auth=django_auth,

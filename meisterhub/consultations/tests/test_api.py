@@ -59,9 +59,10 @@ def test_book_list_cancel_with_korean_errors(
     )
     booking_id = created.json()["id"]
     assert post(client, f"{BASE}/bookings/{booking_id}/cancel", {}).status_code == 404
-    assert client.get(f"{BASE}/bookings/mine").json() == []
+    assert client.get(f"{BASE}/bookings/mine").json() == {"items": [], "count": 0}
     client.force_login(member_a)
-    assert [b["id"] for b in client.get(f"{BASE}/bookings/mine").json()] == [booking_id]
+    mine = client.get(f"{BASE}/bookings/mine").json()
+    assert ([b["id"] for b in mine["items"]], mine["count"]) == ([booking_id], 1)
     cancelled = post(client, f"{BASE}/bookings/{booking_id}/cancel", {"reason": "일정 변경"})
     assert cancelled.json()["status_display"] == "취소"
     again = post(client, f"{BASE}/bookings/{booking_id}/cancel", {})

@@ -117,5 +117,5 @@ def test_api_register_full_and_cancel(client, member_a, member_b):
     assert client.post(f"/api/events/registrations/{rid}/cancel").status_code == 404
     client.force_login(member_a)
     assert client.post(f"/api/events/registrations/{rid}/cancel").json()["status"] == "cancelled"
-    listed = client.get("/api/events/").json()
+    listed = client.get("/api/events/").json()["items"]
     assert listed[0]["seated"] == 0 and listed[0]["capacity"] == 1

@@ -54,7 +54,7 @@ def test_create_edit_publish_through_the_api(api):
     detail = api.get(url).json()
     assert detail["contest"] is None
     assert detail["history"][1]["text"] == "행사 정보 수정: 정원(50 → 60)"
-    listed = api.get(f"{BASE}/?status=published").json()
+    listed = api.get(f"{BASE}/?status=published").json()["items"]
     assert [e["id"] for e in listed] == [body["id"]]
 
 

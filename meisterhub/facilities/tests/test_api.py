@@ -35,4 +35,4 @@ def test_api_create_busy_conflict_and_cancel(client, member_a, member_b, company
     cancelled = client.post(f"/api/facilities/reservations/{reservation_id}/cancel")
     assert cancelled.json()["status"] == "cancelled"
     assert Reservation.objects.filter(status="confirmed").count() == 0
-    assert client.get("/api/facilities/").json()[0]["name"] == "회의실 A"
+    assert client.get("/api/facilities/").json()["items"][0]["name"] == "회의실 A"

@@ -115,7 +115,7 @@ def test_mentor_writes_sessions_startup_reads_its_own(
     client.force_login(member_a)
     assert client.get(reverse("mentoring:detail", args=[engagement.pk])).status_code == 404
     assert client.get(reverse("mentoring:list")).content.decode().count("스마트용접랩") == 0
-    assert client.get("/api/mentoring/").json() == []
+    assert client.get("/api/mentoring/").json() == {"items": [], "count": 0}
     client.force_login(founder)
     data = client.get(f"/api/mentoring/{engagement.pk}").json()
     assert (data["progress"], data["sessions"][0]["next_steps"]) == (0, "고객 인터뷰 5건")

@@ -34,9 +34,9 @@ def test_api_field_code_company_and_mine(client, member_a, member_b, company_b, 
                                 "field_code": "WELD"}, content_type="application/json")
     assert created.status_code == 201 and created.json()["field_code"] == "WELD"
     mine = client.get(f"{URL}/mine").json()
-    assert [row["title"] for row in mine] == ["용접 문의"]
+    assert ([row["title"] for row in mine["items"]], mine["count"]) == (["용접 문의"], 1)
     client.force_login(member_b)
-    assert client.get(f"{URL}/mine").json() == []
+    assert client.get(f"{URL}/mine").json() == {"items": [], "count": 0}
 
 
 def test_api_session_post_needs_csrf(member_a):
@@ -60,8 +60,11 @@ def test_public_technologies(client, staff_user, taxonomy):
     owner = make_institution(staff_user, kind=Institution.Kind.UNIVERSITY, name="창원대학교")
     publish_technology(actor=staff_user, title="용접 비드 검사 AI", trl=4, owner=owner,
                        field=Field.objects.get(code="WELD"), summary="비전 검사")
-    rows = client.get("/api/network/technologies").json()
+    listing = client.get("/api/network/technologies").json()
+    rows = listing["items"]
+    assert listing["count"] == 1
     assert rows == [{"id": rows[0]["id"], "title": "용접 비드 검사 AI", "field_code": "WELD",
                      "field_name": "용접", "trl": 4, "owner": "창원대학교",
                      "summary": "비전 검사"}]
-    assert client.get("/api/network/technologies", {"field": "CAST"}).json() == []
+    assert client.get("/api/network/technologies", {"field": "CAST"}).json() == {
+        "items": [], "count": 0}

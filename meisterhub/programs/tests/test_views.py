@@ -80,7 +80,7 @@ def test_evaluator_sees_only_own_assignments_page_and_api(client, member_a, comp
     page = client.get(reverse("programs:assignment_score", args=[own.pk]))
     assert page.status_code == 200
     listing = client.get("/api/programs/evaluations").json()
-    assert [a["id"] for a in listing] == [own.pk]
+    assert [a["id"] for a in listing["items"]] == [own.pk] and listing["count"] == 1
     criteria = list(call.criteria.values_list("pk", flat=True))
     url = f"/api/programs/evaluations/{theirs.pk}/scores"
     body = json.dumps({"scores": {str(criteria[0]): 5}, "submit": False})
@@ -108,7 +108,7 @@ def test_api_open_calls_and_my_applications(client, member_a, company_a, member_
     assert [c["title"] for c in response.json()["items"]] == ["열린 공고"]
     assert client.get("/api/programs/my/applications").status_code == 401
     client.force_login(member_b)
-    assert client.get("/api/programs/my/applications").json() == []
+    assert client.get("/api/programs/my/applications").json() == {"items": [], "count": 0}
     client.force_login(member_a)
-    mine = client.get("/api/programs/my/applications").json()
+    mine = client.get("/api/programs/my/applications").json()["items"]
     assert [(a["call_title"], a["status"], a["step"]) for a in mine] == [("열린 공고", "draft", 0)]
