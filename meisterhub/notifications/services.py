@@ -58,9 +58,18 @@ def absolute(path: str) -> str:
 
 def channels_for(user, kind: str) -> dict[str, bool]:
     """The person's choice for a kind of message. Service messages always reach the inbox."""
-    pref = None
-    if user is not None:
-        pref = Preference.objects.filter(user=user, kind=kind).first()
+    return channels_of([user] if user is not None else [], kind).get(
+        getattr(user, "pk", None), _chosen(None, kind))
+
+
+def channels_of(users, kind: str) -> dict[int, dict[str, bool]]:
+    """channels_for of many people at once, in one query: {user pk: choice}."""
+    prefs = {p.user_id: p for p in Preference.objects.filter(
+        user__in=[u.pk for u in users], kind=kind)} if users else {}
+    return {u.pk: _chosen(prefs.get(u.pk), kind) for u in users}
+
+
+def _chosen(pref, kind: str) -> dict[str, bool]:
     chosen = {
         Channel.IN_APP: pref.in_app if pref else True,
         Channel.EMAIL: pref.email if pref else True,
@@ -72,10 +81,18 @@ def channels_for(user, kind: str) -> dict[str, bool]:
 
 
 def has_marketing_consent(user) -> bool:
+    return user is not None and user.pk in marketing_consented([user])
+
+
+def marketing_consented(users) -> set[int]:
+    """Of these people, the pks of those whose consent to advertising stands (one query)."""
     from meisterhub.accounts.models import Consent
 
-    return user is not None and Consent.objects.filter(
-        user=user, purpose=Consent.Purpose.MARKETING, withdrawn_at__isnull=True).exists()
+    if not users:
+        return set()
+    return set(Consent.objects.filter(
+        user__in=[u.pk for u in users], purpose=Consent.Purpose.MARKETING,
+        withdrawn_at__isnull=True).values_list("user_id", flat=True))
 
 
 def next_allowed_send(now: datetime) -> datetime | None:
@@ -87,8 +104,9 @@ def next_allowed_send(now: datetime) -> datetime | None:
     return timezone.make_aware(datetime.combine(day, conf.QUIET_END), local.tzinfo)
 
 
-def _skip_reason(channel: str, recipient: Recipient, kind: str, chosen: dict) -> str:
-    if kind == Kind.PROMOTION and not has_marketing_consent(recipient.user):
+def _skip_reason(channel: str, recipient: Recipient, kind: str, chosen: dict,
+                 consented: bool) -> str:
+    if kind == Kind.PROMOTION and not consented:
         return "광고성 정보 수신 동의가 없습니다."
     if recipient.user is not None and not chosen[channel]:
         return "받는 사람이 이 채널을 수신 설정에서 껐습니다."
@@ -125,17 +143,23 @@ def notify(
     url = absolute(link)
     now = timezone.now()
     rows: dict[str, dict] = {}
-    seen = set()
-    for recipient in recipients:
-        if recipient.ident in seen:
-            continue
-        seen.add(recipient.ident)
-        chosen = channels_for(recipient.user, kind)
+    unique, seen = [], set()
+    for recipient in recipients:  # the first of each person
+        if recipient.ident not in seen:
+            seen.add(recipient.ident)
+            unique.append(recipient)
+    # One query each for everybody's choices and consents, however many recipients.
+    users = [r.user for r in unique if r.user is not None]
+    choices = channels_of(users, kind)
+    consented = marketing_consented(users) if kind == Kind.PROMOTION else set()
+    for recipient in unique:
+        user_pk = getattr(recipient.user, "pk", None)
+        chosen = choices.get(user_pk) or _chosen(None, kind)
         wanted = [Channel.EMAIL] + ([Channel.SMS] if sms_text else [])
         if recipient.user is not None:
             wanted.insert(0, Channel.IN_APP)
         for channel in wanted:
-            reason = _skip_reason(channel, recipient, kind, chosen)
+            reason = _skip_reason(channel, recipient, kind, chosen, user_pk in consented)
             fields = {
                 "recipient": recipient.user,
                 "channel": channel,

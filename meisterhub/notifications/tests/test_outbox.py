@@ -237,3 +237,34 @@ def test_a_key_written_by_a_parallel_sender_is_not_written_twice(django_capture_
     assert [m.key for m in created] == ["race:new"]
     assert Message.objects.get(key=first[0].key).subject == "제목"
     assert Message.objects.filter(key__in=[first[0].key, "race:new"]).count() == 2
+
+
+def test_a_notice_to_many_reads_their_choices_and_consents_in_one_query_each():
+    """An announcement to a whole list: the same reads for 30 people as for 3 (SQLite splits
+    the one insert into batches), and each person's choice and consent still decide their rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def announce(people, event):
+        with CaptureQueriesContext(connection) as done:
+            notify(recipients=[Recipient.of(u) for u in people], kind="promotion",
+                   template="t", record=make_event(), event=event, subject="안내", text="본문")
+        reads = [q["sql"] for q in done.captured_queries if q["sql"].startswith("SELECT")]
+        assert sum('FROM "notifications_preference"' in q for q in reads) == 1
+        assert sum('FROM "accounts_consent"' in q for q in reads) == 1
+        return len(reads)
+
+    few, many = UserFactory.create_batch(3), UserFactory.create_batch(30)
+    consenting, silent = many[0], many[1]
+    Consent.objects.create(user=consenting, purpose=Consent.Purpose.MARKETING, items="이메일",
+                           retention="철회 시까지")
+    Consent.objects.create(user=silent, purpose=Consent.Purpose.MARKETING, items="이메일",
+                           retention="철회 시까지")
+    Preference.objects.create(user=silent, kind="promotion", email=False, sms=False, in_app=True)
+    announce(few[:1], "warm")  # the content types are cached after the first notice
+    assert announce(many, "many") == announce(few, "few")
+    mails = {m.recipient_id: m for m in Message.objects.filter(
+        channel=Channel.EMAIL, object_id__isnull=False, recipient__in=many)}
+    assert mails[consenting.pk].status == Status.QUEUED
+    assert mails[silent.pk].reason == "받는 사람이 이 채널을 수신 설정에서 껐습니다."
+    assert mails[many[2].pk].reason == "광고성 정보 수신 동의가 없습니다."
