@@ -6,10 +6,18 @@ from meisterhub.notifications.services import Recipient, notify
 
 
 def _recipients(application) -> list[Recipient]:
+    """The applicant and the company's active members; callers prefetch
+    `company__memberships__user`, so a call's many applications cost no query each."""
     users = [application.applicant]
-    users += [m.user for m in application.company.memberships.select_related("user")
-              if m.status == "active"]
+    users += [m.user for m in application.company.memberships.all() if m.status == "active"]
     return [Recipient.of(user) for user in users]
+
+
+def _with_recipients(pk: int):
+    from .models import Application
+
+    return Application.objects.select_related("call", "company", "applicant").prefetch_related(
+        "company__memberships__user").get(pk=pk)
 
 
 def results(call) -> int:
@@ -40,7 +48,7 @@ def results(call) -> int:
 
 
 def supplement_requested(request) -> None:
-    application = request.application
+    application = _with_recipients(request.application_id)
     names = ", ".join(request.documents.values_list("name", flat=True))
     notify(recipients=_recipients(application), kind="program", template="program_supplement",
            record=request, event="requested",

@@ -136,3 +136,36 @@ def test_selection_refused_while_evaluation_unfinished(member_a, company_a, staf
     assert Application.objects.get(pk=application.pk).status == "evaluation"
     with pytest.raises(DomainError, match="운영자만"):
         services.select_applications(actor=member_a, call=call)
+
+
+def test_results_reach_every_applicant_and_member_without_a_query_per_application():
+    """The call's results: one read of the members for all applications, not one each."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from meisterhub.accounts.tests.factories import UserFactory
+    from meisterhub.companies.tests.factories import CompanyFactory, MembershipFactory
+    from meisterhub.notifications.models import Message
+
+    from ..models import ApplicationStatus
+    from ..notices import results
+    from .factories import make_call, make_submitted
+
+    call = make_call()
+    applications = []
+    for n in range(6):
+        company = CompanyFactory(name=f"결과기업{n}")
+        member = UserFactory(role="company_member", username=f"result_member{n}")
+        MembershipFactory(user=member, company=company, position="admin")
+        colleague = UserFactory(role="company_member", username=f"result_colleague{n}")
+        MembershipFactory(user=colleague, company=company)
+        application = make_submitted(call, member, company)
+        application.status = ApplicationStatus.SELECTED if n < 2 else ApplicationStatus.NOT_SELECTED
+        application.save(update_fields=["status"])
+        applications.append(application)
+    with CaptureQueriesContext(connection) as done:
+        assert results(call) == 6
+    member_reads = [q for q in done.captured_queries if 'FROM "companies_membership"' in q["sql"]]
+    assert len(member_reads) == 1
+    told = Message.objects.filter(channel="email", object_id__in=[str(a.pk) for a in applications])
+    assert told.count() == 12  # the applicant and the colleague of each company
