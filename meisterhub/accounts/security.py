@@ -31,7 +31,11 @@ def device_of(user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user).order_by("-confirmed", "pk").first()
 
 
+@transaction.atomic
 def start_enrolment(user: User) -> TOTPDevice:
+    # One user's set-up pages take turns: two at once (a double click, a second tab) would
+    # each make a device, and the secret shown could then belong to the one not checked.
+    User.objects.select_for_update().filter(pk=user.pk).first()
     device = device_of(user)
     if device is not None and device.confirmed:
         raise DomainError("이미 2단계 인증이 등록되어 있습니다.")

@@ -104,3 +104,32 @@ def test_successful_login_clears_earlier_failures(client, member_a):
     )
     assert response.status_code == 302
     assert not AccessAttempt.objects.filter(username="member_a").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_set_up_pages_opened_at_once_share_one_device(staff_user):
+    """Eight set-up pages at the same moment: one device, so every page shows its secret."""
+    import threading
+
+    from django.db import connections
+
+    from meisterhub.accounts.security import start_enrolment
+
+    barrier, found, lock = threading.Barrier(8), [], threading.Lock()
+
+    def open_page():
+        try:
+            barrier.wait(timeout=30)
+            device = start_enrolment(staff_user)
+            with lock:
+                found.append(device.pk)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=open_page) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(found) == 8 and len(set(found)) == 1
+    assert TOTPDevice.objects.filter(user=staff_user).count() == 1
