@@ -192,7 +192,10 @@ def _kind_changed(actor, event: Event, kind_before: str) -> None:
 
 def _promote_waitlist(actor, event: Event, *, free: int) -> None:
     """A larger capacity seats the waitlist in order, as a cancellation would."""
-    waiting = Registration.objects.select_for_update().select_related("user", "event").filter(
+    # The notice names the place (the room, when the event is held in one): joined, not read
+    # once per person. The room is not locked (nor may it be: it is an outer join).
+    waiting = Registration.objects.select_for_update(of=("self", "user", "event")).select_related(
+        "user", "event__facility").filter(
         event=event, status=Registration.Status.WAITLISTED).order_by("position")[:free]
     for registration in waiting:
         registration.status = Registration.Status.REGISTERED

@@ -153,7 +153,8 @@ def import_meisters(path: Path, *, actor=None, skip_invalid=False, dry_run=False
     """Validate every row first; import all, or only the good rows with skip_invalid."""
     report = ImportReport()
     parsed = read_rows(path)
-    known = set(Field.objects.values_list("code", flat=True))
+    fields = Field.objects.in_bulk()
+    known = set(fields)
     good, seen = [], {}
     for line, row, error in parsed:
         report.rows += 1
@@ -168,12 +169,14 @@ def import_meisters(path: Path, *, actor=None, skip_invalid=False, dry_run=False
         good.append(data)
     if (report.errors and not skip_invalid) or dry_run:
         return report
-    from .models import Meister
+    from .selectors import meisters_by_roster_id
 
-    existing = set(Meister.objects.filter(roster_id__in=seen).values_list("roster_id", flat=True))
     with transaction.atomic():
+        # The file's meisters that exist, with their fields, read once for every row.
+        existing = meisters_by_roster_id(seen)
         for data in good:
-            save_meister(actor=actor, **data)
+            save_meister(actor=actor, meister=existing.get(data["roster_id"]),
+                         known_fields=fields, **data)
             if progress:
                 progress()
     report.created = sum(1 for d in good if d["roster_id"] not in existing)

@@ -33,13 +33,14 @@ def _search_text(meister: Meister, fields: list[Field]) -> str:
     return " ".join(parts).lower()
 
 
-def _resolve_fields(field_codes: list[str]) -> list[Field]:
+def _resolve_fields(field_codes: list[str], known: dict[str, Field] | None = None) -> list[Field]:
+    """`known`: every field by code, read once by a caller that saves many meisters."""
     codes = [code.strip().upper() for code in field_codes if code and code.strip()]
     if not 1 <= len(codes) <= 3:
         raise DomainError("전문분야는 1개 이상 3개 이하로 고르세요.", field="fields")
     if len(set(codes)) != len(codes):
         raise DomainError("같은 전문분야를 두 번 고를 수 없습니다.", field="fields")
-    by_code = Field.objects.in_bulk(codes)
+    by_code = Field.objects.in_bulk(codes) if known is None else known
     unknown = [code for code in codes if code not in by_code]
     if unknown:
         raise DomainError(f"알 수 없는 전문분야 코드입니다: {', '.join(unknown)}", field="fields")
@@ -54,10 +55,14 @@ def save_meister(
     field_codes: list[str],
     photo=None,
     meister: Meister | None = None,
+    known_fields: dict[str, Field] | None = None,
     **profile,
 ) -> Meister:
-    """Create or update a meister profile by its roster id; the first field is the main one."""
-    fields = _resolve_fields(field_codes)
+    """Create or update a meister profile by its roster id; the first field is the main one.
+
+    An importer passes `meister` (read with its fields, meisters_by_roster_id) and
+    `known_fields` (Field.objects.in_bulk()), so that updating a row reads nothing more."""
+    fields = _resolve_fields(field_codes, known_fields)
     if photo:
         photo.name = stored_name(validate_image(photo))
     if "weekdays" in profile and not isinstance(profile["weekdays"], str):

@@ -160,7 +160,11 @@ def beneficiary_growth(
             companies=Count("id"), **{key: Sum(field) for key, field in GROWTH_FIGURES.items()}
         )
     )
-    by_year = {row["year"]: row for row in rows}
+    return _growth_result(year, {row["year"]: row for row in rows})
+
+
+def _growth_result(year: int, by_year: dict) -> dict:
+    """beneficiary_growth's answer from the per-year sums ({year: {companies, figure: sum}})."""
     previous, current = by_year.get(year - 1, {}), by_year.get(year, {})
     result = {"year": year, "companies": current.get("companies", 0)}
     for key in GROWTH_FIGURES:
@@ -189,8 +193,27 @@ def outcome_totals(year: int) -> dict:
 
 
 def growth_by_program(year: int) -> list[tuple[Program, dict]]:
-    programs = Program.objects.filter(year=year, beneficiaries__isnull=False).distinct()
-    return [(program, beneficiary_growth(year, program)) for program in programs]
+    """beneficiary_growth(year, program) for each of the year's programs with beneficiaries,
+    in two queries whatever the number of programs (the programs, and the sums grouped by
+    program and year)."""
+    programs = list(Program.objects.filter(year=year, beneficiaries__isnull=False).distinct())
+    # A company is a beneficiary of a program at most once, so the join repeats no report.
+    rows = (
+        OutcomeReport.objects.filter(year__in=[year - 1, year])
+        .filter(company_id__in=OutcomeReport.objects.filter(year=year - 1).values("company_id"))
+        .filter(company_id__in=OutcomeReport.objects.filter(year=year).values("company_id"))
+        .filter(company__beneficiary_of__year=year,
+                company__beneficiary_of__program__in=[p.pk for p in programs])
+        .values("company__beneficiary_of__program_id", "year")
+        .annotate(
+            companies=Count("id"), **{key: Sum(field) for key, field in GROWTH_FIGURES.items()}
+        )
+        .order_by()
+    ) if programs else []
+    sums: dict[int, dict] = {}
+    for row in rows:
+        sums.setdefault(row["company__beneficiary_of__program_id"], {})[row["year"]] = row
+    return [(program, _growth_result(year, sums.get(program.pk, {}))) for program in programs]
 
 
 def champion_progress(*, until: int | None = None) -> dict:

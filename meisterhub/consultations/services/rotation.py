@@ -77,7 +77,8 @@ def _open_bookings(meister: Meister) -> list[Booking]:
             Q(status__in=OPEN_STATUSES, starts_at__gt=now)
             | Q(status=BookingStatus.PROPOSED, proposed_starts_at__gt=now)
         )
-        .select_related("company")
+        # needs_change_notice reads the meister, its account and the requester of each one.
+        .select_related("company", "meister__user", "request__requester")
         .order_by("starts_at")
     )
 
