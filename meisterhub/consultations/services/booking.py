@@ -258,20 +258,19 @@ def enqueue_reminders(*, today: date | None = None) -> int:
     tomorrow = (today or timezone.localdate()) + timedelta(days=1)
     start, end = aware(tomorrow, time.min), aware(tomorrow + timedelta(days=1), time.min)
     count = 0
-    ids = Booking.objects.filter(
+    due = Booking.objects.filter(
         status=BookingStatus.CONFIRMED,
         starts_at__gte=start,
         starts_at__lt=end,
         reminder_sent_at__isnull=True,
-    ).values_list("pk", flat=True)
-    for pk in list(ids):
+    ).select_related("meister__user", "request__requester", "company")
+    for booking in list(due):  # read once with what the notice prints
         with transaction.atomic():
             # The conditional update makes a second run (or a parallel one) a no-op.
-            claimed = Booking.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
+            claimed = Booking.objects.filter(pk=booking.pk, reminder_sent_at__isnull=True).update(
                 reminder_sent_at=timezone.now()
             )
             if claimed:
                 count += 1
-                booking_notice(Booking.objects.select_related(
-                    "meister__user", "request__requester", "company").get(pk=pk), "reminder")
+                booking_notice(booking, "reminder")
     return count

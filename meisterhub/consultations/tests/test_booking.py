@@ -198,3 +198,20 @@ def test_reminders_are_enqueued_once(
         assert enqueue_reminders(today=day - timedelta(days=1)) == 0
     assert [m.subject for m in mailoutbox] == ["[마이스터 허브] 내일 마이스터 상담이 있습니다"] * 2
     assert [m.template_code for m in messaging.InMemoryBackend.outbox] == ["consultation_reminder"]
+
+
+def test_the_reminders_read_the_day_s_bookings_once(
+    meister, company_a, member_a, staff_user, django_capture_on_commit_callbacks
+):
+    """Tomorrow's bookings are read in one query with what the notice prints, not one each."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    day = bookable_day(1)
+    for hour in (10, 11):
+        confirm_booking(actor=staff_user, booking=book(member_a, company_a, meister, day, hour))
+    with CaptureQueriesContext(connection) as done:
+        assert enqueue_reminders(today=day - timedelta(days=1)) == 2
+    reads = [q["sql"] for q in done.captured_queries
+             if q["sql"].startswith("SELECT") and 'FROM "consultations_booking"' in q["sql"]]
+    assert len(reads) == 1
