@@ -7,8 +7,8 @@ installed (a light client: the two shared cores stay with the server), else by b
 The bare view (/__bare__/ of bench/load_wsgi.py) is measured in the same run before and after
 the pages; ratios are against the mean. At 1× data (1,000 meisters, 10,000 consultations,
 10,000 inquiries) and 10×. The booking POST is also set beside the least a signed-in write
-costs (/__bare_write__/ of bench/load_urls.py: same middleware, one INSERT). Then per-worker private memory (USS) with and without --preload,
-after each worker answered matcher queries.
+costs (/__bare_write__/ of bench/load_urls.py: same middleware, one INSERT). Then per-worker
+private memory (USS) with and without --preload, after each worker answered matcher queries.
 """
 
 import contextlib
@@ -117,10 +117,8 @@ def _measure(port: int, path: str, script: Path | None) -> dict:
     return found
 
 
-def _ratio(result: dict, bare_rps: float) -> dict:
-    result["ratio_to_bare"] = (
-        round(result["requests_per_second"] / bare_rps, 3) if bare_rps else None
-    )
+def _ratio(result: dict, bare_rps: float, key: str = "ratio_to_bare") -> dict:
+    result[key] = round(result["requests_per_second"] / bare_rps, 3) if bare_rps else None
     return result
 
 
@@ -267,11 +265,7 @@ def _pages_at(scale: int, tmp: Path, script: Path | None, redis_url: str | None)
     booking["double_bookings"] = double_bookings
     _ratio(booking, bare_python["requests_per_second"])
     _ratio(bare_write, bare_python["requests_per_second"])
-    booking["ratio_to_bare_write"] = (
-        round(booking["requests_per_second"] / bare_write["requests_per_second"], 3)
-        if bare_write["requests_per_second"]
-        else None
-    )
+    _ratio(booking, bare_write["requests_per_second"], "ratio_to_bare_write")
     return {
         "data": {
             "meisters": 1000 * scale,

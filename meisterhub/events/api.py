@@ -70,7 +70,7 @@ class RegistrationOut(Schema):
 @router.get("/", response=list[EventOut], summary="예정 행사 목록")
 @paginate(BoundedLimitOffsetPagination)
 def list_events(request, kind: str | None = None, area: str | None = None):
-    return list_upcoming_events(kind=kind, area=area).order_by("starts_at", "pk")
+    return list_upcoming_events(kind=kind, area=area)
 
 
 @router.post("/{event_id}/registrations", response={201: RegistrationOut}, auth=django_auth,

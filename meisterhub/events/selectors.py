@@ -22,7 +22,7 @@ def list_upcoming_events(*, kind: str | None = None, area: str | None = None) ->
         events = events.filter(kind=kind)
     if area:
         events = events.filter(area=area)
-    return with_seat_counts(events.select_related("facility")).order_by("starts_at")
+    return with_seat_counts(events.select_related("facility")).order_by("starts_at", "pk")
 
 
 def get_event_for(user, pk: int) -> Event | None:

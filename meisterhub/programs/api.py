@@ -111,14 +111,14 @@ def list_calls(request, q: str = "", area: str = "", status: str = CallStatus.OP
             summary="내 신청 내역")
 @paginate(BoundedLimitOffsetPagination)
 def my_applications(request):
-    return selectors.applications_of(request.auth).order_by("-created_at", "-pk")
+    return selectors.applications_of(request.auth)
 
 
 @router.get("/evaluations", response=list[AssignmentOut], auth=django_auth,
             summary="내게 배정된 평가")
 @paginate(BoundedLimitOffsetPagination)
 def my_assignments(request):
-    return selectors.assignments_of(request.auth).order_by("submitted_at", "-assigned_at", "-pk")
+    return selectors.assignments_of(request.auth)
 
 
 @router.post("/evaluations/{assignment_id}/scores", response=AssignmentOut, auth=django_auth,

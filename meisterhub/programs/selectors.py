@@ -103,7 +103,7 @@ def applications_of(user) -> QuerySet[Application]:
     return (
         Application.objects.filter(company__in=acting_companies(user).values("pk"))
         .select_related("call__program", "company", "agreement")
-        .order_by("-created_at")
+        .order_by("-created_at", "-pk")
     )
 
 
@@ -130,7 +130,7 @@ def assignments_of(user) -> QuerySet[Assignment]:
     return (
         Assignment.objects.filter(evaluator=user)
         .select_related("application__call__program", "application__company")
-        .order_by("submitted_at", "-assigned_at")
+        .order_by("submitted_at", "-assigned_at", "-pk")
     )
 
 
