@@ -39,6 +39,22 @@ def _patient_page(page):
     page.set_default_timeout(30_000)  # two shared cores: a slow first page is not a finding
 
 
+def click_drawn_box(page, control) -> None:
+    """A real mouse click on the control's drawn box, once the page has stopped scrolling:
+    KRDS scrolls smoothly to a focused control, and a press that starts on the box while the
+    page still moves ends beside it, which is no click at all."""
+    still, last = 0, None
+    for _ in range(60):
+        now = page.evaluate("() => [window.scrollX, window.scrollY]")
+        still = still + 1 if now == last else 0
+        if still >= 2:
+            break
+        last = now
+        page.wait_for_timeout(50)
+    centre = control.evaluate(BOX_CENTRE)
+    page.mouse.click(centre["x"], centre["y"])
+
+
 def tab_to(page, locator, *, limit: int = 120) -> int:
     """Press Tab from the top of the page until the control has the focus; the presses taken."""
     page.locator("body").focus()
@@ -71,8 +87,7 @@ def check_checkbox(page, name: str) -> None:
     assert box.is_checked() is not was, "Space does not toggle it"
     assert _settled_colour(page, box, unlike=colour) != colour, "checked looks like unchecked"
 
-    centre = box.evaluate(BOX_CENTRE)
-    page.mouse.click(centre["x"], centre["y"])  # on the drawn box itself
+    click_drawn_box(page, box)
     assert box.is_checked() is was, "a click on the box does not toggle it"
 
     page.locator(f'label[for="{box.get_attribute("id")}"]').click()
@@ -106,8 +121,7 @@ def test_staff_import_and_export_checkboxes_and_radios(page, staff_user):
     assert first.is_checked()
     page.keyboard.press("ArrowDown")
     assert second.is_checked() and not first.is_checked()
-    centre = first.evaluate(BOX_CENTRE)
-    page.mouse.click(centre["x"], centre["y"])
+    click_drawn_box(page, first)
     assert first.is_checked()
     page.locator(f'label[for="{second.get_attribute("id")}"]').click()
     assert second.is_checked()
@@ -145,8 +159,7 @@ def _fill_signup(page, *, password2: str) -> None:
 def _click_box(page, name: str, *, ticked: bool = True) -> None:
     """A real mouse click on the drawn box (not on the hidden input, not on the label)."""
     box = page.get_by_role("checkbox", name=name, exact=True)
-    centre = box.evaluate(BOX_CENTRE)
-    page.mouse.click(centre["x"], centre["y"])
+    click_drawn_box(page, box)
     assert box.is_checked() is ticked
 
 
